@@ -1,0 +1,69 @@
+# Signed BPF programs for Linux 6.12: the one entry point.
+# 'make help' lists the targets; the README walks through them.
+
+S := scripts
+TREE_STAMP := build/linux/.git/series-applied
+
+.PHONY: help deps tree export kernel tools selftests initramfs example \
+	demo test check vm-run clean
+
+help:
+	@echo "make demo        build everything and run the example in the VM (the main job)"
+	@echo "make test        build what is stale and run every test: 'N passed, N failed'"
+	@echo "make deps        install the Debian packages the project needs"
+	@echo "make tree        create build/linux: the base plus patches/ as commits"
+	@echo "make export      write build/linux's commits back to patches/"
+	@echo "make kernel      build the VM kernel from config/vm.config"
+	@echo "make tools       build libbpf and bpftool"
+	@echo "make selftests   build test_progs for config/selftests.list"
+	@echo "make initramfs   pack the VM's initramfs"
+	@echo "make vm-run CMD='...'  run a command or a host binary in the VM"
+	@echo "make check       every patch applies, passes checkpatch --strict and builds"
+	@echo "make clean       remove build/ (caches outside the checkout stay)"
+
+deps:
+	@$(S)/deps.sh
+
+# The work tree is (re)made when the series changes; make-tree.sh refuses
+# to throw away work that was not exported.
+$(TREE_STAMP): patches/series $(wildcard patches/*.patch) config/base.conf
+	@$(S)/make-tree.sh
+	@touch $@
+
+tree:
+	@$(S)/make-tree.sh
+	@touch $(TREE_STAMP)
+
+export:
+	@$(S)/export-series.sh
+	@touch $(TREE_STAMP)
+
+kernel: deps $(TREE_STAMP)
+	@$(S)/build-kernel.sh
+
+tools: deps $(TREE_STAMP)
+	@$(S)/build-tools.sh
+
+selftests: kernel
+	@$(S)/build-selftests.sh
+
+initramfs: selftests
+	@$(S)/mkinitramfs.sh
+
+example: kernel tools
+	@$(S)/build-example.sh
+
+demo: example initramfs
+	@$(S)/demo.sh
+
+test: initramfs
+	@$(S)/run-tests.sh
+
+vm-run: kernel initramfs
+	@$(S)/vm-run.sh -- $(CMD)
+
+check: deps $(TREE_STAMP)
+	@$(S)/check-series.sh
+
+clean:
+	rm -rf build

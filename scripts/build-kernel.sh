@@ -1,0 +1,44 @@
+#!/bin/bash
+# Build the VM kernel (bzImage and vmlinux with BTF) from the work tree with
+# config/vm.config merged onto tinyconfig. Output in build/kbuild.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need_tree
+
+fragment=$TOP/config/vm.config
+kmake() { make -C "$TREE" O="$KOUT" CC="ccache gcc" HOSTCC="ccache gcc" -s "$@"; }
+
+# Every line of the fragment must survive olddefconfig; a dependency that is
+# not met drops an option silently otherwise.
+check_config()
+{
+	local line missing=0
+
+	while read -r line; do
+		case $line in CONFIG_*) ;; *) continue ;; esac
+		if ! grep -qxF -- "$line" "$KOUT/.config"; then
+			echo "config: wanted '$line', got '$(grep "^${line%%=*}=\|# ${line%%=*} " "$KOUT/.config")'" >&2
+			missing=1
+		fi
+	done < "$fragment"
+	[ $missing = 0 ] || die "config/vm.config is not satisfiable as written"
+}
+
+configure()
+{
+	mkdir -p "$KOUT"
+	kmake tinyconfig >/dev/null
+	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$KOUT" "$KOUT/.config" "$fragment" >/dev/null
+	kmake olddefconfig >/dev/null
+	check_config
+	cp "$fragment" "$KOUT/.fragment"
+}
+
+# Reconfigure only when the fragment changed, so incremental builds stay incremental.
+if ! cmp -s "$fragment" "$KOUT/.fragment" 2>/dev/null; then
+	say "configuring the kernel from config/vm.config"
+	configure
+fi
+say "building the kernel (make -j$JOBS bzImage)"
+kmake -j"$JOBS" bzImage
+say "kernel: $KOUT/arch/x86/boot/bzImage"

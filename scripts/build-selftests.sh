@@ -1,0 +1,76 @@
+#!/bin/bash
+# Build test_progs for the tests named in config/selftests.list, with the
+# kernel's own selftests Makefile, sources and flags.
+#
+# The selftests Makefile compiles every prog_tests/*.c and progs/*.c it
+# finds. A sibling directory, tools/testing/selftests/bpf-subset, mirrors
+# bpf/ through symlinks but lists only the selected tests and the BPF
+# programs they need, so the same Makefile builds just those.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need_tree
+
+SRC=$TREE/tools/testing/selftests/bpf
+SUB=$TREE/tools/testing/selftests/bpf-subset
+export PATH=/usr/lib/llvm-19/bin:$PATH
+
+# BPF programs a test needs: its skeleton includes and object file names.
+needed_progs()
+{
+	local t
+
+	for t in $(selftests_selected); do
+		grep -ohE '"(\./)?[a-zA-Z0-9_]+\.(l?skel\.h|bpf\.o)"' "$SRC/prog_tests/$t.c" |
+			sed -E 's/"(\.\/)?([a-zA-Z0-9_]+)\..*/\2/'
+	done
+	selftests_key progs
+}
+
+# Light skeletons the selected tests include (the Makefile's LSKELS).
+needed_lskels()
+{
+	local t
+
+	for t in $(selftests_selected); do
+		grep -ohE '"[a-zA-Z0-9_]+\.lskel\.h"' "$SRC/prog_tests/$t.c" |
+			sed -E 's/"([a-zA-Z0-9_]+)\..*/\1.c/'
+	done | sort -u
+}
+
+link_subset()
+{
+	local f p
+
+	rm -rf "$SUB"
+	mkdir -p "$SUB/prog_tests" "$SUB/progs"
+	for f in "$SRC"/* "$SRC"/.gitignore; do
+		case ${f##*/} in prog_tests|progs) continue ;; esac
+		ln -s "../bpf/${f##*/}" "$SUB/"
+	done
+	for f in "$SRC"/prog_tests/*.h "$SRC"/progs/*.h; do
+		ln -s "../../bpf/${f#"$SRC"/}" "$SUB/${f#"$SRC"/}"
+	done
+	for f in $(selftests_selected); do
+		[ -f "$SRC/prog_tests/$f.c" ] || die "config/selftests.list: no prog_tests/$f.c"
+		ln -s "../../bpf/prog_tests/$f.c" "$SUB/prog_tests/"
+	done
+	for p in $(needed_progs | sort -u); do
+		[ -f "$SRC/progs/$p.c" ] || die "BPF program progs/$p.c (needed by the selected tests) not found"
+		ln -sf "../../bpf/progs/$p.c" "$SUB/progs/"
+	done
+}
+
+link_subset
+say "building test_progs: $(selftests_selected | wc -l) tests, $(ls "$SUB/progs"/*.c | wc -l) BPF programs"
+mkdir -p "$ST_OUT"
+# Command-line variables replace the Makefile's lists of extra files and
+# skeletons, which name programs outside the subset. The compiler's
+# dependency files name light skeletons without their directory; VPATH lets
+# make find them in the output directory on incremental builds.
+make -C "$SUB" -j"$JOBS" -s VPATH="$ST_OUT" \
+	OUTPUT="$ST_OUT" O="$KOUT" VMLINUX_BTF="$KOUT/vmlinux" \
+	CC="ccache gcc" HOSTCC="ccache gcc" \
+	TRUNNER_EXTRA_FILES= LINKED_SKELS= LSKELS_EXTRA= \
+	LSKELS="$(needed_lskels | tr '\n' ' ')" \
+	"$ST_OUT/test_progs" $(selftests_key extras | sed "s|^|$ST_OUT/|")
+say "test_progs: $ST_OUT/test_progs"

@@ -1,0 +1,29 @@
+#!/bin/bash
+# Install every Debian package the project needs. Safe to run again: when
+# everything is installed already it only checks and returns.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+packages=(
+	"$BASE_PACKAGE"			# the kernel source (fetch-base.sh)
+	build-essential bc bison flex kmod cpio rsync xz-utils perl python3
+	libelf-dev zlib1g-dev libzstd-dev libcap-dev
+	libssl-dev openssl		# kernel signing keys, bpftool -S, test keys
+	dwarves				# pahole: BTF for vmlinux
+	clang-19 llvm-19 lld-19		# BPF programs
+	ccache git
+	qemu-system-x86 busybox-static keyutils	# the test VM
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && { say "all ${#packages[@]} packages are installed"; exit 0; }
+
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+say "installing: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

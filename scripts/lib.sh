@@ -1,0 +1,48 @@
+# Common paths and helpers, sourced by every script in scripts/.
+# shellcheck shell=bash
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+CACHE=${SIGNED_BPF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/signed-bpf}
+TREE=${TREE:-$BUILD/linux}	# git work tree: base commit + the series
+PATCHES=${PATCHES:-$TOP/patches}	# the series, as git format-patch output
+KOUT=${KOUT:-$BUILD/kbuild}	# kernel build output (O=)
+TOOLS_OUT=${TOOLS_OUT:-$BUILD/tools}	# libbpf and bpftool
+ST_OUT=${ST_OUT:-$BUILD/selftests}	# test_progs and its BPF objects
+VM_OUT=$BUILD/vm		# initramfs staging and images
+JOBS=${JOBS:-$(( $(nproc) + 1 ))}
+
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export KBUILD_BUILD_USER=signed-bpf KBUILD_BUILD_HOST=vm
+export KBUILD_BUILD_TIMESTAMP='2025-01-01'
+
+# shellcheck source=../config/base.conf
+. "${BASE_CONF:-$TOP/config/base.conf}"
+
+say()  { printf '==> %s\n' "$*"; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+need_tree()
+{
+	[ -d "$TREE/.git" ] || die "no kernel work tree at $TREE; run 'make tree' first"
+}
+
+# The root commit of the work tree is the unmodified base.
+tree_base()
+{
+	git -C "$TREE" rev-list --max-parents=0 HEAD
+}
+
+# config/selftests.list: test names, one per line, and 'key: value' lines.
+selftests_selected()
+{
+	sed -e 's/#.*//' -e '/^[a-z]*:/d' -e 's/[[:space:]]//g' "$TOP/config/selftests.list" |
+		sed '/^$/d'
+}
+
+selftests_key()		# selftests_key progs|files|extras|deny
+{
+	sed -n -e 's/#.*//' -e "s/^$1:[[:space:]]*//p" "$TOP/config/selftests.list" |
+		sed 's/[[:space:]]*$//'
+}
