@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check vm-run clean
+	demo test check bench vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -19,6 +19,7 @@ help:
 	@echo "make initramfs   pack the VM's initramfs"
 	@echo "make vm-run CMD='...'  run a command or a host binary in the VM"
 	@echo "make check       every patch applies, passes checkpatch --strict and builds"
+	@echo "make bench       benchmarks: map hashing, program load time vs the base kernel"
 	@echo "make clean       remove build/ (caches outside the checkout stay)"
 
 deps:
@@ -64,6 +65,9 @@ vm-run: kernel initramfs
 
 check: deps $(TREE_STAMP)
 	@$(S)/check-series.sh
+
+bench: kernel initramfs
+	@$(S)/bench.sh
 
 clean:
 	rm -rf build

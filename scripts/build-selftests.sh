@@ -19,7 +19,7 @@ needed_progs()
 {
 	local t
 
-	for t in $(selftests_selected); do
+	for t in $(selftests_files); do
 		grep -ohE '"(\./)?[a-zA-Z0-9_]+\.(l?skel\.h|bpf\.o)"' "$SRC/prog_tests/$t.c" |
 			sed -E 's/"(\.\/)?([a-zA-Z0-9_]+)\..*/\2/'
 	done
@@ -31,7 +31,7 @@ needed_lskels()
 {
 	local t
 
-	for t in $(selftests_selected); do
+	for t in $(selftests_files); do
 		grep -ohE '"[a-zA-Z0-9_]+\.lskel\.h"' "$SRC/prog_tests/$t.c" |
 			sed -E 's/"([a-zA-Z0-9_]+)\..*/\1.c/'
 	done | sort -u
@@ -50,7 +50,7 @@ link_subset()
 	for f in "$SRC"/prog_tests/*.h "$SRC"/progs/*.h; do
 		ln -s "../../bpf/${f#"$SRC"/}" "$SUB/${f#"$SRC"/}"
 	done
-	for f in $(selftests_selected); do
+	for f in $(selftests_files); do
 		[ -f "$SRC/prog_tests/$f.c" ] || die "config/selftests.list: no prog_tests/$f.c"
 		ln -s "../../bpf/prog_tests/$f.c" "$SUB/prog_tests/"
 	done
@@ -61,7 +61,7 @@ link_subset()
 }
 
 link_subset
-say "building test_progs: $(selftests_selected | wc -l) tests, $(ls "$SUB/progs"/*.c | wc -l) BPF programs"
+say "building test_progs: $(selftests_files | wc -l) tests, $(ls "$SUB/progs"/*.c | wc -l) BPF programs"
 mkdir -p "$ST_OUT"
 # Command-line variables replace the Makefile's lists of extra files and
 # skeletons, which name programs outside the subset. The compiler's

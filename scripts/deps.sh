@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
 	"$BASE_PACKAGE"			# the kernel source (fetch-base.sh)
 	build-essential bc bison flex kmod cpio rsync xz-utils perl python3
+	python3-ply python3-git		# checkpatch.pl's SPDX check
 	libelf-dev zlib1g-dev libzstd-dev libcap-dev
 	libssl-dev openssl		# kernel signing keys, bpftool -S, test keys
 	dwarves				# pahole: BTF for vmlinux

@@ -34,11 +34,22 @@ tree_base()
 	git -C "$TREE" rev-list --max-parents=0 HEAD
 }
 
-# config/selftests.list: test names, one per line, and 'key: value' lines.
-selftests_selected()
+# config/selftests.list: one prog_tests/<file>.c per line, optionally
+# followed by the names of the tests in it to run (default: <file>), and
+# 'key: value' lines.
+selftests_lines()
 {
-	sed -e 's/#.*//' -e '/^[a-z]*:/d' -e 's/[[:space:]]//g' "$TOP/config/selftests.list" |
-		sed '/^$/d'
+	sed -e 's/#.*//' -e '/^[a-z_]*:/d' "$TOP/config/selftests.list" | awk 'NF'
+}
+
+selftests_files()
+{
+	selftests_lines | awk '{ print $1 }'
+}
+
+selftests_tests()
+{
+	selftests_lines | awk '{ if (NF == 1) print $1; else for (i = 2; i <= NF; i++) print $i }'
 }
 
 selftests_key()		# selftests_key progs|files|extras|deny

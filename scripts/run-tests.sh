@@ -40,13 +40,13 @@ run_selftests()
 {
 	local allow deny log=$LOG/test_progs.log name verdict
 
-	allow=$(selftests_selected | paste -sd, -)
+	allow=$(selftests_tests | paste -sd, -)
 	deny=$(selftests_key deny | paste -sd, -)
 	echo "Running test_progs in the VM: $allow"
 	[ -n "$deny" ] && echo "Not run (see config/selftests.list): $deny"
 	"$TOP/scripts/vm-run.sh" -- ./test_progs -a "$allow" ${deny:+-d "$deny"} >"$log" 2>&1
 	echo "VM exit status $? (full output: $log)"
-	for name in $(selftests_selected); do
+	for name in $(selftests_tests); do
 		verdict=$(sed -nE "s/^#[0-9]+ +$name:(OK|SKIP|FAIL)( \(SKIP: .*\))?$/\1/p" "$log" |
 			  tail -n 1)
 		case $verdict in

@@ -1,0 +1,77 @@
+#!/bin/bash
+# Benchmarks, printed as ratios measured in one run (bench/signing_bench.c):
+# map hashing against OpenSSL in the same VM, and BPF_PROG_LOAD latency of
+# the patched kernel against the unpatched base kernel, booted one after the
+# other with the same benchmark binary.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need_tree
+
+OUT=$BUILD/bench
+BASE_TREE=$BUILD/base-linux
+BASE_KOUT=$BUILD/kbuild-base
+
+build_bench()
+{
+	mkdir -p "$OUT"
+	# static, for the VM; glibc's warnings about static NSS use go to the log
+	gcc -static -O2 -Wall -I"$TREE/tools/include/uapi" \
+		"$TOP/bench/signing_bench.c" -o "$OUT/signing_bench" -lcrypto -lpthread \
+		2> "$OUT/build.log" || { cat "$OUT/build.log" >&2; die "building the benchmark failed"; }
+}
+
+# The unpatched base, from the work tree's root commit, same config.
+build_base_kernel()
+{
+	if [ ! -d "$BASE_TREE/.git" ] && [ ! -f "$BASE_TREE/.git" ]; then
+		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
+}
+
+run_in_vm()	# run_in_vm <kbuild dir> <output file> <benchmark args>
+{
+	local kout=$1 out=$2
+
+	shift 2
+	KOUT=$kout "$TOP/scripts/vm-run.sh" "$OUT/signing_bench" "$@" > "$out" ||
+		die "the benchmark failed in the VM ($kout): $(tail -n 3 "$out")"
+}
+
+value()		# value <file> <key>
+{
+	awk -v k="$2" '$1 == k { print $2 }' "$1"
+}
+
+ratio()		# ratio <numerator> <denominator>
+{
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'
+}
+
+build_bench
+build_base_kernel
+say "running the benchmarks in the VM: patched kernel, then base kernel"
+run_in_vm "$KOUT" "$OUT/patched.txt" all
+run_in_vm "$BASE_KOUT" "$OUT/base.txt" load
+
+echo
+echo "Map hashing (frozen mmapable array), kernel vs OpenSSL SHA-256 in the same VM; target >= 0.9"
+printf '  %-8s %12s %12s %8s\n' size kernel_MiB/s openssl_MiB/s ratio
+for mib in 1 16 64; do
+	printf '  %-8s %12s %12s %8s\n' "${mib}MiB" \
+		"$(value "$OUT/patched.txt" "hash_kernel_mibs_$mib")" \
+		"$(value "$OUT/patched.txt" "hash_openssl_mibs_$mib")" \
+		"$(value "$OUT/patched.txt" "hash_ratio_$mib")"
+done
+
+echo
+echo "BPF_PROG_LOAD median latency, patched vs base kernel; target ratio <= 1.05"
+printf '  %-22s %10s %10s %8s\n' program patched_us base_us ratio
+for case in small small_map 4096 4096_map; do
+	p=$(value "$OUT/patched.txt" "load_us_$case")
+	b=$(value "$OUT/base.txt" "load_us_$case")
+	label=$case
+	[ "$(value "$OUT/patched.txt" "load_excl_$case")" = 1 ] && label="$case (exclusive)"
+	printf '  %-22s %10s %10s %8s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")"
+done
