@@ -8,8 +8,8 @@ set -euo pipefail
 need_tree
 
 OUT=$BUILD/bench
-BASE_TREE=$BUILD/base-linux
-BASE_KOUT=$BUILD/kbuild-base
+BASE_TREE=$BUILD/base/linux	# laid out like build/linux and build/kbuild,
+BASE_KOUT=$BUILD/base/kbuild	# so that ccache reuses the work tree's objects
 
 build_bench()
 {
@@ -23,7 +23,8 @@ build_bench()
 # The unpatched base, from the work tree's root commit, same config.
 build_base_kernel()
 {
-	if [ ! -d "$BASE_TREE/.git" ] && [ ! -f "$BASE_TREE/.git" ]; then
+	if [ ! -e "$BASE_TREE/.git" ]; then
+		mkdir -p "$(dirname "$BASE_TREE")"
 		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
 	fi
 	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"

@@ -13,6 +13,9 @@ VM_OUT=$BUILD/vm		# initramfs staging and images
 JOBS=${JOBS:-$(( $(nproc) + 1 ))}
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+# Trees laid out alike under build/ (linux + kbuild, base/linux + base/kbuild)
+# then share cache entries: paths are hashed relative to the build directory.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD} CCACHE_NOHASHDIR=1
 export KBUILD_BUILD_USER=signed-bpf KBUILD_BUILD_HOST=vm
 export KBUILD_BUILD_TIMESTAMP='2025-01-01'
 
@@ -25,7 +28,7 @@ die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 need_tree()
 {
-	[ -d "$TREE/.git" ] || die "no kernel work tree at $TREE; run 'make tree' first"
+	[ -e "$TREE/.git" ] || die "no kernel work tree at $TREE; run 'make tree' first"
 }
 
 # The root commit of the work tree is the unmodified base.
