@@ -46,7 +46,7 @@ for b in bash keyctl openssl; do
 	add_binary "$b" /usr/bin
 done
 ln -sf /usr/bin/bash "$ROOT/bin/bash"	# for '#!/bin/bash' scripts
-mkdir -p "$ROOT/usr/lib/ssl" && cp -r /usr/lib/ssl/openssl.cnf "$ROOT/usr/lib/ssl/" 2>/dev/null || true
+install -D -m 0644 "$(readlink -f /usr/lib/ssl/openssl.cnf)" "$ROOT/usr/lib/ssl/openssl.cnf"
 add_selftests
 install -m 0755 "$TOP/vm/init" "$ROOT/init"
 
