@@ -44,4 +44,5 @@ if [ "$count" -gt 0 ]; then
 	[ "$count" -gt 1 ] && fill_cover_letter "$PATCHES"/0000-cover-letter.patch
 	(cd "$PATCHES" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-') > "$PATCHES/series"
 fi
+record_applied
 say "exported $count patches to $PATCHES"

@@ -37,6 +37,25 @@ tree_base()
 	git -C "$TREE" rev-list --max-parents=0 HEAD
 }
 
+# Patch ids of the work tree's commits. make-tree and export record them in
+# $TREE/.git/series-applied: commits with those ids came from patches/ (of
+# then), so resetting the tree loses nothing of them.
+APPLIED=$TREE/.git/series-applied
+
+tree_patch_ids()
+{
+	local commit
+
+	for commit in $(git -C "$TREE" rev-list "$(tree_base)..HEAD"); do
+		git -C "$TREE" show "$commit" | git patch-id --stable | cut -d' ' -f1
+	done
+}
+
+record_applied()
+{
+	tree_patch_ids > "$APPLIED"
+}
+
 # config/selftests.list: one prog_tests/<file>.c per line, optionally
 # followed by the names of the tests in it to run (default: <file>), and
 # 'key: value' lines.

@@ -69,6 +69,7 @@ apply_series()
 			die "patches/$patch does not apply; resolve in $TREE ('git am --continue') and 'make export'"
 		n=$((n + 1))
 	done < "$PATCHES/series"
+	record_applied
 	say "work tree ready: base + $n patches"
 }
 

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Report whether the work tree holds work that patches/ does not: edits not
-# committed, or commits whose change is in no patch of the series.
+# committed, or commits of the developer's that were never exported.
 # Exit 0 when the tree is fully exported, 1 otherwise (with a report on stderr).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -14,8 +14,11 @@ if [ -n "$dirty" ]; then
 	status=1
 fi
 
-exported_ids=$( (cat "$PATCHES"/[0-9]*.patch 2>/dev/null || true) |
-	       git patch-id --stable | cut -d' ' -f1 | sort -u)
+# A commit is safe when its change is in patches/, or came from patches/
+# when the tree was made or last exported.
+exported_ids=$( ( (cat "$PATCHES"/[0-9]*.patch 2>/dev/null || true) |
+		  git patch-id --stable | cut -d' ' -f1
+		cat "$APPLIED" 2>/dev/null || true) | sort -u)
 while read -r commit; do
 	id=$(git -C "$TREE" show "$commit" | git patch-id --stable | cut -d' ' -f1)
 	[ -z "$id" ] && continue	# empty commit: nothing to lose

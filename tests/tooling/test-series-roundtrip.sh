@@ -41,6 +41,16 @@ echo untracked > "$TREE/kernel/untracked.c"
 fails "new files are visible despite Debian's .gitignore" "$TOP/scripts/series-state.sh"
 rm "$TREE/kernel/untracked.c"
 
+# A newer series replaces the tree's commits, which came from patches/.
+cp -r "$PATCHES" "$SCRATCH/old-patches"
+git -C "$TREE" reset -q --hard HEAD~1
+echo four >> "$TREE/file" && git -C "$TREE" commit -q -am "bpf: two, reworked"
+check "export the reworked series" "$TOP/scripts/export-series.sh"
+rm -rf "$PATCHES" && cp -r "$SCRATCH/old-patches" "$PATCHES"
+check "the old series' commits are not local work" "$TOP/scripts/series-state.sh"
+check "make-tree applies the old series without FORCE" "$TOP/scripts/make-tree.sh"
+check "the old series is back" test "$(git -C "$TREE" rev-parse HEAD^{tree})" = "$tree_before"
+
 git -C "$TREE" reset -q --hard HEAD~2
 check "an empty series exports" "$TOP/scripts/export-series.sh"
 check "empty series file" test ! -s "$PATCHES/series"
