@@ -204,12 +204,36 @@ static int bench_load(const char *name, int len, int with_map, int iters)
 	return 0;
 }
 
+/* Under TCG the TSC calibration can fail at boot, leaving the jiffies
+ * clocksource: timings of a few microseconds are then meaningless.
+ */
+static int check_clocksource(void)
+{
+	char name[32] = "";
+	FILE *f;
+
+	f = fopen("/sys/devices/system/clocksource/clocksource0/current_clocksource", "r");
+	if (f) {
+		if (!fgets(name, sizeof(name), f))
+			name[0] = 0;
+		fclose(f);
+	}
+	if (strncmp(name, "tsc", 3)) {
+		fprintf(stderr, "clocksource is '%.*s', not tsc: timings would be too coarse\n",
+			(int)strcspn(name, "\n"), name);
+		return 2;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "all";
 	int err = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (check_clocksource())
+		return 2;
 	if (!strcmp(what, "all") || !strcmp(what, "hash")) {
 		err = err ?: bench_hash(1);
 		err = err ?: bench_hash(16);
