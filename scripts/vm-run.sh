@@ -49,6 +49,14 @@ boot()
 		grep --line-buffered -v -e '^VM-EXIT-STATUS: ' -e '^reboot: Restarting system$'
 }
 
+# Boot 'true' under KVM; a hang or a crash counts as a failure.
+probe_kvm()
+{
+	make_run_image "$VM_OUT/extra" "true"
+	boot kvm "$VM_OUT/probe.log" 20 >/dev/null 2>&1 &&
+		grep -q '^VM-EXIT-STATUS: 0$' "$VM_OUT/probe.log"
+}
+
 # KVM here may be a nested host on which a stock kernel hangs: use it only
 # after a probe boot with it succeeded. The verdict is kept per kernel build.
 choose_accel()
@@ -59,9 +67,7 @@ choose_accel()
 		echo "$VM_ACCEL"
 	elif [ -s "$cache" ] && [ "$cache" -nt "$KERNEL" ]; then
 		cat "$cache"
-	elif [ -r /dev/kvm ] && [ -w /dev/kvm ] &&
-	     boot kvm "$VM_OUT/probe.log" 20 >/dev/null 2>&1 &&
-	     grep -q '^VM-EXIT-STATUS: 0$' "$VM_OUT/probe.log"; then
+	elif [ -r /dev/kvm ] && [ -w /dev/kvm ] && probe_kvm; then
 		echo kvm | tee "$cache"
 	else
 		echo tcg | tee "$cache"
@@ -92,7 +98,6 @@ for arg in "$@"; do
 done
 
 mkdir -p "$VM_OUT"
-make_run_image "$VM_OUT/extra" "true"
 accel=$(choose_accel)
 make_run_image "$VM_OUT/extra" "$cmd"
 log=$VM_OUT/last-run.log
