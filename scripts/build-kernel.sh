@@ -6,6 +6,11 @@ set -euo pipefail
 need_tree
 
 fragment=$TOP/config/vm.config
+# Trees laid out alike under build/ (linux + kbuild, base/linux + base/kbuild)
+# share cache entries: ccache hashes paths relative to build/. Only for the
+# kernel, whose dependency files kbuild rewrites with fixdep: the tools'
+# Makefiles would read the relative paths ccache leaves in theirs.
+export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1
 kmake() { make -C "$TREE" O="$KOUT" CC="ccache gcc" HOSTCC="ccache gcc" -s "$@"; }
 
 # Every line of the fragment must survive olddefconfig; a dependency that is

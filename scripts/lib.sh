@@ -13,9 +13,6 @@ VM_OUT=$BUILD/vm		# initramfs staging and images
 JOBS=${JOBS:-$(( $(nproc) + 1 ))}
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
-# Trees laid out alike under build/ (linux + kbuild, base/linux + base/kbuild)
-# then share cache entries: paths are hashed relative to the build directory.
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD} CCACHE_NOHASHDIR=1
 export KBUILD_BUILD_USER=signed-bpf KBUILD_BUILD_HOST=vm
 export KBUILD_BUILD_TIMESTAMP='2025-01-01'
 
