@@ -59,6 +59,16 @@ needed_lskels()
 	done | sort -u
 }
 
+# The light skeletons the selftests Makefile signs, of those needed: the
+# Makefile would otherwise build all of them, progs the subset lacks too.
+needed_signed_lskels()
+{
+	local signed
+
+	signed=$(sed -n 's/^LSKELS_SIGNED := //p' "$SRC/Makefile")
+	needed_lskels | grep -xF -f <(printf '%s\n' $signed) || true
+}
+
 link_subset()
 {
 	local f p
@@ -94,5 +104,6 @@ make -C "$SUB" -j"$JOBS" -s VPATH="$ST_OUT" \
 	CC="ccache gcc" HOSTCC="ccache gcc" \
 	TRUNNER_EXTRA_FILES= LINKED_SKELS= LSKELS_EXTRA= \
 	LSKELS="$(needed_lskels | tr '\n' ' ')" \
+	LSKELS_SIGNED="$(needed_signed_lskels | tr '\n' ' ')" \
 	"$ST_OUT/test_progs" $(selftests_key extras | sed "s|^|$ST_OUT/|")
 say "test_progs: $ST_OUT/test_progs"
