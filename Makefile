@@ -57,7 +57,7 @@ example: kernel tools
 demo: example initramfs
 	@$(S)/demo.sh
 
-test: initramfs
+test: initramfs example
 	@$(S)/run-tests.sh
 
 vm-run: kernel initramfs

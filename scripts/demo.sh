@@ -1,37 +1,40 @@
 #!/bin/bash
-# The main job: show the example BPF program, shipped as a light skeleton,
-# loaded by the patched kernel in a VM. Expects 'make example initramfs'.
+# The main job: the example BPF program, signed into a light skeleton with
+# bpftool, loaded by the patched kernel in a VM with the verdict the kernel
+# recorded; then a changed loader, a changed metadata blob and a wrong key,
+# each refused. Expects 'make example initramfs'.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 OUT=$BUILD/example
 KEYS=$OUT/keys
 
-# A throwaway signing key and certificate, as a signer would hold.
-make_signing_key()
-{
-	mkdir -p "$KEYS"
-	openssl req -new -x509 -nodes -newkey rsa:2048 -sha256 -days 1 \
-		-subj "/CN=signed-bpf demo signing key" -batch \
-		-keyout "$KEYS/signing_key.pem" -outform DER \
-		-out "$KEYS/signing_cert.der" 2>/dev/null ||
-		die "openssl could not create the demo signing key in $KEYS"
-}
+cat <<INTRO
 
-make_signing_key
-echo
-echo "The demo signing key is $KEYS/signing_key.pem, its certificate $KEYS/signing_cert.der."
-echo "The patched kernel verifies signed BPF_PROG_LOADs (the prog_signature selftest"
-echo "shows it), but bpftool cannot sign a light skeleton yet: the application below"
-echo "loads an unsigned one, as a plain 6.12 kernel would."
-echo
-echo "Booting the patched kernel in a VM and running the application:"
-if "$TOP/scripts/vm-run.sh" "$OUT/hello"; then
+The signer made a light skeleton of examples/hello/hello.bpf.c with
+  bpftool -B build/kbuild/vmlinux gen skeleton -S \\
+          -k ${KEYS#"$TOP"/}/signing_key.pem -i ${KEYS#"$TOP"/}/signing_cert.der \\
+          build/example/hello.bpf.o name hello
+(build/example/signed/hello.lskel.h). The untrusted host's copies:
+  hello-tampered-loader  one bit of the signed loader flipped
+  hello-tampered-blob    one bit of the metadata blob (programs, map data) flipped
+  hello-wrong-key        signed with a key the kernel's keyring does not hold
+
+Booting the patched kernel in a VM and loading each:
+INTRO
+
+files=()
+for f in hello hello-tampered-loader hello-tampered-blob hello-wrong-key \
+	 signing_cert.der demo-in-vm.sh; do
+	files+=(-f "$OUT/$f")
+done
+if "$TOP/scripts/vm-run.sh" "${files[@]}" -- keyctl session - /host/demo-in-vm.sh; then
 	echo
-	echo "Result: the kernel loaded the unsigned light skeleton and the program ran."
+	echo "Result: the kernel loaded the signed light skeleton and recorded its verdict;"
+	echo "it refused the changed loader, the changed metadata and the wrong key."
 else
 	status=$?
 	echo
-	echo "Result: the application failed in the VM (exit status $status)."
+	echo "Result: the demo did not go as it must (exit status $status)."
 	exit "$status"
 fi

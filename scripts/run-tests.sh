@@ -1,7 +1,8 @@
 #!/bin/bash
 # Run every test: the tooling's own tests (tests/tooling/test-*.sh) on the
-# host, then the selected test_progs tests in the VM. Prints one line per
-# test and ends with 'N passed, N failed'; exits non-zero on any failure.
+# host, the demo, then the selected test_progs tests in the VM. Prints one
+# line per test and ends with 'N passed, N failed'; exits non-zero on any
+# failure.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -60,8 +61,20 @@ run_selftests()
 	done
 }
 
+# The main job end to end: bpftool -S, skel_internal.h and the kernel, with
+# the tampered copies refused (scripts/demo.sh).
+run_demo()
+{
+	if "$TOP/scripts/demo.sh" >"$LOG/demo.log" 2>&1; then
+		result PASS demo/signed-lskel
+	else
+		result FAIL demo/signed-lskel "log: $LOG/demo.log"
+	fi
+}
+
 mkdir -p "$LOG"
 run_tooling_tests
+run_demo
 run_selftests
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

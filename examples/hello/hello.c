@@ -1,44 +1,128 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The demo application: loads hello.bpf.c through its light skeleton, makes
- * a few getpid() calls and reports what the BPF program counted. Built
- * statically: a light skeleton needs no libbpf at run time.
+ * The demo application: loads hello.bpf.c through its signed light skeleton,
+ * makes a few getpid() calls and reports what the BPF program counted. A
+ * second, unsigned light skeleton (verdict.bpf.c) reports what the kernel
+ * decided about the signature. Built statically: light skeletons need no
+ * libbpf at run time.
+ *
+ * The signing certificate must be in the session keyring.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <linux/keyctl.h>
 #include "hello.lskel.h"
+#include "verdict.lskel.h"
 
 #define CALLS 5
 
-int main(void)
+static const char *verdict_name(int verdict)
 {
-	struct hello *skel;
-	int err, i;
-
-	skel = hello__open_and_load();
-	if (!skel) {
-		fprintf(stderr, "hello: the kernel refused the light skeleton: %s\n",
-			strerror(errno));
-		return 1;
+	switch (verdict) {
+	case 0: return "BPF_SIG_UNSIGNED";
+	case 1: return "BPF_SIG_OK";
+	case 2: return "BPF_SIG_METADATA_VERIFIED";
+	default: return "not seen";
 	}
-	printf("hello: loaded the BPF program through its light skeleton\n");
+}
+
+static const char *keyring_name(int type)
+{
+	switch (type) {
+	case 1: return "builtin";
+	case 2: return "secondary";
+	case 3: return "platform";
+	case 4: return "user";
+	default: return "none";
+	}
+}
+
+static void report_verdict(const struct verdict *v)
+{
+	if (v->data->load_verdict < 0) {
+		printf("hello: no verdict: the signature check refused the loader before the LSM hook\n");
+		return;
+	}
+	printf("hello: kernel verdict at load: %s (%s keyring, serial %d)\n",
+	       verdict_name(v->data->load_verdict), keyring_name(v->data->keyring_type),
+	       v->bss->keyring_serial);
+	if (v->data->metadata_ret == 1) {
+		printf("hello: the loader did not run bpf_loader_verify_metadata()\n");
+		return;
+	}
+	printf("hello: bpf_loader_verify_metadata() returned %d%s%s, verdict now %s\n",
+	       v->data->metadata_ret, v->data->metadata_ret ? ": " : "",
+	       v->data->metadata_ret ? strerror(-v->data->metadata_ret) : "",
+	       verdict_name(v->data->run_verdict));
+}
+
+static struct verdict *watch_loads(void)
+{
+	struct verdict *v;
+
+	v = verdict__open_and_load();
+	if (!v) {
+		fprintf(stderr, "hello: cannot load the verdict watcher: %s\n", strerror(errno));
+		return NULL;
+	}
+	v->bss->target_pid = getpid();
+	if (verdict__attach(v)) {
+		fprintf(stderr, "hello: cannot attach the verdict watcher: %s\n", strerror(errno));
+		verdict__destroy(v);
+		return NULL;
+	}
+	return v;
+}
+
+static int count_getpid(struct hello *skel)
+{
+	int err, i;
 
 	err = hello__attach(skel);
 	if (err) {
 		fprintf(stderr, "hello: attaching to getpid() failed: %s\n", strerror(-err));
-		hello__destroy(skel);
 		return 1;
 	}
 	skel->bss->target_pid = getpid();
 	for (i = 0; i < CALLS; i++)
 		syscall(SYS_getpid);
-
 	printf("hello: called getpid() %d times, the BPF program counted %llu\n",
 	       CALLS, (unsigned long long)skel->bss->calls);
-	err = skel->bss->calls == CALLS ? 0 : 1;
+	return skel->bss->calls == CALLS ? 0 : 1;
+}
+
+int main(void)
+{
+	struct verdict *v;
+	struct hello *skel;
+	int err;
+
+	setlinebuf(stdout);
+	v = watch_loads();
+	if (!v)
+		return 1;
+	skel = hello__open();
+	if (!skel) {
+		fprintf(stderr, "hello: out of memory\n");
+		verdict__destroy(v);
+		return 1;
+	}
+	skel->keyring_id = KEY_SPEC_SESSION_KEYRING;
+	err = hello__load(skel);
+	report_verdict(v);
+	if (err) {
+		fprintf(stderr, "hello: the kernel refused the signed light skeleton: %s (%s)\n",
+			strerror(-err), strerrorname_np(-err) ?: "?");
+		err = 1;
+	} else {
+		printf("hello: loaded the BPF program through its signed light skeleton\n");
+		err = count_getpid(skel);
+	}
 	hello__destroy(skel);
+	verdict__destroy(v);
 	return err;
 }
