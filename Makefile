@@ -66,7 +66,7 @@ vm-run: kernel initramfs
 check: deps $(TREE_STAMP)
 	@$(S)/check-series.sh
 
-bench: kernel initramfs
+bench: kernel initramfs example
 	@$(S)/bench.sh
 
 clean:

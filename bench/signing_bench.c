@@ -22,20 +22,13 @@
 #include <sys/syscall.h>
 #include <linux/bpf.h>
 #include <openssl/sha.h>
+#include "timing.h"
 
 #define MIB (1024 * 1024)
 
 static long sys_bpf(int cmd, union bpf_attr *attr, unsigned int size)
 {
 	return syscall(__NR_bpf, cmd, attr, size);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int map_create(__u32 value_size, __u32 max_entries, __u32 flags, const void *excl_hash)
@@ -201,28 +194,6 @@ static int bench_load(const char *name, int len, int with_map, int iters)
 	free(t);
 	if (map_fd >= 0)
 		close(map_fd);
-	return 0;
-}
-
-/* Under TCG the TSC calibration can fail at boot, leaving the jiffies
- * clocksource: timings of a few microseconds are then meaningless.
- */
-static int check_clocksource(void)
-{
-	char name[32] = "";
-	FILE *f;
-
-	f = fopen("/sys/devices/system/clocksource/clocksource0/current_clocksource", "r");
-	if (f) {
-		if (!fgets(name, sizeof(name), f))
-			name[0] = 0;
-		fclose(f);
-	}
-	if (strncmp(name, "tsc", 3)) {
-		fprintf(stderr, "clocksource is '%.*s', not tsc: timings would be too coarse\n",
-			(int)strcspn(name, "\n"), name);
-		return 2;
-	}
 	return 0;
 }
 
