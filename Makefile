@@ -48,7 +48,7 @@ tools: deps $(TREE_STAMP)
 selftests: kernel
 	@$(S)/build-selftests.sh
 
-initramfs: selftests
+initramfs: selftests tools
 	@$(S)/mkinitramfs.sh
 
 example: kernel tools

@@ -59,6 +59,19 @@ needed_lskels()
 	done | sort -u
 }
 
+# The files the tests read at run time, those this tree has. The Makefile
+# copies them next to test_progs; an empty list would have its rsync copy the
+# output directory onto itself while objects are still being written.
+runtime_files()
+{
+	local f
+
+	for f in $(selftests_key files); do
+		[ -e "$SRC/$f" ] && echo "$f"
+	done
+	return 0
+}
+
 # The light skeletons the selftests Makefile signs, of those needed: the
 # Makefile would otherwise build all of them, progs the subset lacks too.
 needed_signed_lskels()
@@ -102,7 +115,8 @@ mkdir -p "$ST_OUT"
 make -C "$SUB" -j"$JOBS" -s VPATH="$ST_OUT" \
 	OUTPUT="$ST_OUT" O="$KOUT" VMLINUX_BTF="$KOUT/vmlinux" \
 	CC="ccache gcc" HOSTCC="ccache gcc" \
-	TRUNNER_EXTRA_FILES= LINKED_SKELS= LSKELS_EXTRA= \
+	TRUNNER_EXTRA_FILES="$(runtime_files | tr '\n' ' ')" \
+	LINKED_SKELS= LSKELS_EXTRA= \
 	LSKELS="$(needed_lskels | tr '\n' ' ')" \
 	LSKELS_SIGNED="$(needed_signed_lskels | tr '\n' ' ')" \
 	"$ST_OUT/test_progs" $(selftests_key extras | sed "s|^|$ST_OUT/|")

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Build the VM's base initramfs: busybox, keyutils, bash, openssl, the
-# selftests and the test keys. Dynamic binaries are copied with the shared
+# Build the VM's base initramfs: busybox, keyutils, bash, openssl, bpftool,
+# the selftests and the test keys. Dynamic binaries are copied with the shared
 # libraries they load. Output: build/vm/base.cpio.gz.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -45,6 +45,7 @@ done
 for b in bash keyctl openssl; do
 	add_binary "$b" /usr/bin
 done
+add_binary "$TOOLS_OUT/bpftool/bpftool" /usr/sbin
 ln -sf /usr/bin/bash "$ROOT/bin/bash"	# for '#!/bin/bash' scripts
 install -D -m 0644 "$(readlink -f /usr/lib/ssl/openssl.cnf)" "$ROOT/usr/lib/ssl/openssl.cnf"
 add_selftests

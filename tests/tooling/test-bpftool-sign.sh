@@ -1,7 +1,9 @@
 #!/bin/bash
 # bpftool's -S/-k/-i: each misuse names the option or file at fault, OpenSSL's
 # own error text is shown, and a good key and certificate (PEM or DER) give a
-# signed light skeleton. Uses the demo's object and keys (make example).
+# signed light skeleton; in the VM, prog load -S loads against the certificate
+# it adds to the session keyring, and fails with another one. Uses the demo's
+# object and keys (make example).
 . "$(dirname "$0")/lib.sh"
 
 BPFTOOL=$TOP/build/tools/bpftool/bpftool
@@ -55,3 +57,13 @@ for cert in "$CERT" "$SCRATCH/cert.pem"; do
 done
 "$BPFTOOL" "${GEN[@]}" -L "$OBJ" name hello > "$SCRATCH/u.h"
 fails "an unsigned skeleton has no keyring_id" grep -q keyring_id "$SCRATCH/u.h"
+
+# prog load -S in the VM, against the running kernel's BTF
+prog_load_signed()	# prog_load_signed CERT
+{
+	"$TOP/scripts/vm-run.sh" -f "$OBJ" -f "$KEY" -f "$1" -- \
+		bpftool -S -k "/host/${KEY##*/}" -i "/host/${1##*/}" prog load /host/hello.bpf.o
+}
+check "prog load -S loads in the VM" prog_load_signed "$CERT"
+fails "prog load -S with a certificate that is not the key's" \
+	prog_load_signed "$EX/keys/wrong_cert.der"
