@@ -42,6 +42,11 @@ fails_with "a certificate given as the key" "failed to read a private key from -
 	"$BPFTOOL" "${GEN[@]}" -S -k "$CERT" -i "$CERT" "$OBJ"
 fails_with "a file that is no certificate" "failed to read a certificate from -i '$SCRATCH/junk'" \
 	"$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -i "$SCRATCH/junk" "$OBJ"
+# a BTF without the kfunc, as a kernel without signing support has: the
+# object's own BTF stands in for it
+fails_with "a target kernel without bpf_loader_verify_metadata()" \
+	"has no bpf_loader_verify_metadata(), the kernel lacks signed BPF support" \
+	"$BPFTOOL" -B "$OBJ" gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
 fails_with "prog loadall -S" "-S/--sign works with 'prog load' only" \
 	"$BPFTOOL" -S -k "$KEY" -i "$CERT" prog loadall "$OBJ" /sys/fs/bpf/x
 
