@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,12 +21,15 @@
 
 #define CALLS 5
 
-static const char *verdict_name(int verdict)
+/* enum bpf_sig_verdict, mainline's values; after the loader's metadata
+ * check, BPF_SIG_VERIFIED goes by its other name, BPF_SIG_METADATA_VERIFIED.
+ */
+static const char *verdict_name(int verdict, bool after_check)
 {
 	switch (verdict) {
 	case 0: return "BPF_SIG_UNSIGNED";
-	case 1: return "BPF_SIG_OK";
-	case 2: return "BPF_SIG_METADATA_VERIFIED";
+	case 1: return after_check ? "BPF_SIG_METADATA_VERIFIED" : "BPF_SIG_VERIFIED";
+	case 2: return "BPF_SIG_OK";
 	default: return "not seen";
 	}
 }
@@ -37,6 +41,7 @@ static const char *keyring_name(int type)
 	case 2: return "secondary";
 	case 3: return "platform";
 	case 4: return "user";
+	case 5: return ".bpf";
 	default: return "none";
 	}
 }
@@ -48,7 +53,7 @@ static void report_verdict(const struct verdict *v)
 		return;
 	}
 	printf("hello: kernel verdict at load: %s (%s keyring, serial %d)\n",
-	       verdict_name(v->data->load_verdict), keyring_name(v->data->keyring_type),
+	       verdict_name(v->data->load_verdict, false), keyring_name(v->data->keyring_type),
 	       v->bss->keyring_serial);
 	if (v->data->metadata_ret == 1) {
 		printf("hello: the loader did not run bpf_loader_verify_metadata()\n");
@@ -57,7 +62,7 @@ static void report_verdict(const struct verdict *v)
 	printf("hello: bpf_loader_verify_metadata() returned %d%s%s, verdict now %s\n",
 	       v->data->metadata_ret, v->data->metadata_ret ? ": " : "",
 	       v->data->metadata_ret ? strerror(-v->data->metadata_ret) : "",
-	       verdict_name(v->data->run_verdict));
+	       verdict_name(v->data->run_verdict, true));
 }
 
 static struct verdict *watch_loads(void)

@@ -14,7 +14,7 @@ char _license[] SEC("license") = "GPL";
 int target_pid;
 
 int load_verdict = -1;		/* enum bpf_sig_verdict at lsm/bpf_prog_load */
-int keyring_type = -1;		/* enum bpf_sig_keyring_type */
+int keyring_type = -1;		/* enum bpf_sig_keyring */
 int keyring_serial;
 int metadata_ret = 1;		/* bpf_loader_verify_metadata()'s return */
 int run_verdict = -1;		/* the loader's verdict after that call */
