@@ -30,11 +30,12 @@ bpf_object()
 		-I"$OUT" -I"$TOOLS_OUT/include" -c "$SRC/$1.bpf.c" -o "$OUT/$1.bpf.o"
 }
 
-# sign_lskel NAME KEY: OUT/NAME/hello.lskel.h, signed by KEY for this kernel
+# sign_lskel NAME KEY: OUT/NAME/hello.lskel.h, signed by KEY, of the default
+# (load-time) generation: loads on any kernel with the load-time contract
 sign_lskel()
 {
 	mkdir -p "$OUT/$1"
-	"$BPFTOOL" -B "$KOUT/vmlinux" gen skeleton -S \
+	"$BPFTOOL" gen skeleton -S \
 		-k "$KEYS/$2_key.pem" -i "$KEYS/$2_cert.der" \
 		"$OUT/hello.bpf.o" name hello > "$OUT/$1/hello.lskel.h"
 }

@@ -52,13 +52,12 @@ static void report_verdict(const struct verdict *v)
 		printf("hello: no verdict: the signature check refused the loader before the LSM hook\n");
 		return;
 	}
-	printf("hello: kernel verdict at load: %s (%s keyring, serial %d)\n",
+	printf("hello: verdict the LSM saw at admission: %s (%s keyring, serial %d)\n",
 	       verdict_name(v->data->load_verdict, false), keyring_name(v->data->keyring_type),
 	       v->bss->keyring_serial);
-	if (v->data->metadata_ret == 1) {
-		printf("hello: the loader did not run bpf_loader_verify_metadata()\n");
+	/* only loaders of the kfunc generation call it */
+	if (v->data->metadata_ret == 1)
 		return;
-	}
 	printf("hello: bpf_loader_verify_metadata() returned %d%s%s, verdict now %s\n",
 	       v->data->metadata_ret, v->data->metadata_ret ? ": " : "",
 	       v->data->metadata_ret ? strerror(-v->data->metadata_ret) : "",

@@ -1,9 +1,11 @@
 #!/bin/bash
-# bpftool's -S/-k/-i: each misuse names the option or file at fault, OpenSSL's
-# own error text is shown, and a good key and certificate (PEM or DER) give a
-# signed light skeleton; in the VM, prog load -S loads against the certificate
-# it adds to the session keyring, and fails with another one. Uses the demo's
-# object and keys (make example).
+# bpftool's -S/-k/-i/--loader-gen/--kfunc-btf/--keyring: each misuse names
+# the option or file at fault, OpenSSL's own error text is shown, and a good
+# key and certificate (PEM or DER) give a signed light skeleton of each
+# generation that says which it is; in the VM, prog load -S loads against the
+# certificate it adds to the session (or user) keyring, fails with another
+# one, and says which keyring it used. tamper-lskel.pl changes exactly what it
+# says. Uses the demo's object and keys (make example).
 . "$(dirname "$0")/lib.sh"
 
 BPFTOOL=$TOP/build/tools/bpftool/bpftool
@@ -11,7 +13,8 @@ EX=$TOP/build/example
 OBJ=$EX/hello.bpf.o
 KEY=$EX/keys/signing_key.pem
 CERT=$EX/keys/signing_cert.der
-GEN=(-B "$TOP/build/kbuild/vmlinux" gen skeleton)
+GEN=(gen skeleton)
+KFUNC=(--loader-gen kfunc --kfunc-btf "$TOP/build/kbuild/vmlinux")
 
 # fails_with "description" "expected message" command...
 fails_with()
@@ -46,7 +49,19 @@ fails_with "a file that is no certificate" "failed to read a certificate from -i
 # object's own BTF stands in for it
 fails_with "a target kernel without bpf_loader_verify_metadata()" \
 	"has no bpf_loader_verify_metadata(), the kernel lacks signed BPF support" \
-	"$BPFTOOL" -B "$OBJ" gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
+	"$BPFTOOL" --loader-gen kfunc --kfunc-btf "$OBJ" gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
+fails_with "the kfunc generation without a target BTF" \
+	"--loader-gen kfunc needs the target kernel's BTF: --kfunc-btf" \
+	"$BPFTOOL" --loader-gen kfunc gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
+fails_with "an unknown generation" "--loader-gen 'fast': expected load-time, inline or kfunc" \
+	"$BPFTOOL" --loader-gen fast gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
+fails_with "--loader-gen without -S" "--loader-gen only makes sense with -S/--sign" \
+	"$BPFTOOL" --loader-gen inline gen skeleton -L "$OBJ"
+fails_with "--kfunc-btf with another generation" \
+	"--kfunc-btf only makes sense with --loader-gen kfunc" \
+	"$BPFTOOL" --kfunc-btf "$OBJ" gen skeleton -S -k "$KEY" -i "$CERT" "$OBJ"
+fails_with "--keyring without -S" "--keyring only makes sense with -S/--sign" \
+	"$BPFTOOL" --keyring user prog load "$OBJ" /sys/fs/bpf/x
 fails_with "prog loadall -S" "-S/--sign works with 'prog load' only" \
 	"$BPFTOOL" -S -k "$KEY" -i "$CERT" prog loadall "$OBJ" /sys/fs/bpf/x
 
@@ -63,12 +78,46 @@ done
 "$BPFTOOL" "${GEN[@]}" -L "$OBJ" name hello > "$SCRATCH/u.h"
 fails "an unsigned skeleton has no keyring_id" grep -q keyring_id "$SCRATCH/u.h"
 
+# each generation says what it is; only the inline and kfunc ones set a
+# field mainline's bpf_load_and_run_opts lacks
+check "the default is the load-time generation" \
+	grep -q "Signed light skeleton, load-time generation" "$SCRATCH/s.h"
+fails "a load-time skeleton sets no sig_gen" grep -q sig_gen "$SCRATCH/s.h"
+"$BPFTOOL" --loader-gen inline "${GEN[@]}" -S -k "$KEY" -i "$CERT" "$OBJ" name hello > "$SCRATCH/i.h"
+check "an inline skeleton says so" grep -q "Signed light skeleton, inline generation" "$SCRATCH/i.h"
+check "and sets its generation" grep -q "opts.sig_gen = BPF_SKEL_SIG_INLINE;" "$SCRATCH/i.h"
+"$BPFTOOL" "${KFUNC[@]}" "${GEN[@]}" -S -k "$KEY" -i "$CERT" "$OBJ" name hello > "$SCRATCH/k.h"
+check "a kfunc skeleton says so" grep -q "Signed light skeleton, kfunc generation" "$SCRATCH/k.h"
+check "and sets its generation" grep -q "opts.sig_gen = BPF_SKEL_SIG_KFUNC;" "$SCRATCH/k.h"
+
+# tamper-lskel.pl: one bit of the loader, and the exclusive-map hash of the
+# changed loader; or one bit of the blob and nothing else
+"$TOP/scripts/tamper-lskel.pl" opts_insn < "$SCRATCH/s.h" > "$SCRATCH/t.h"
+diff "$SCRATCH/s.h" "$SCRATCH/t.h" > "$SCRATCH/diff"
+check "tamper-lskel.pl opts_insn changes one loader line and the hash" \
+	test "$(grep -c '^>' "$SCRATCH/diff")" -eq 2
+"$TOP/scripts/tamper-lskel.pl" opts_data < "$SCRATCH/s.h" > "$SCRATCH/t.h"
+diff "$SCRATCH/s.h" "$SCRATCH/t.h" > "$SCRATCH/diff"
+check "tamper-lskel.pl opts_data changes one line" test "$(grep -c '^>' "$SCRATCH/diff")" -eq 1
+
 # prog load -S in the VM, against the running kernel's BTF
-prog_load_signed()	# prog_load_signed CERT
+prog_load_signed()	# prog_load_signed CERT [OPTION...]: output in $SCRATCH/vm
 {
-	"$TOP/scripts/vm-run.sh" -f "$OBJ" -f "$KEY" -f "$1" -- \
-		bpftool -S -k "/host/${KEY##*/}" -i "/host/${1##*/}" prog load /host/hello.bpf.o
+	local cert=$1
+
+	shift
+	"$TOP/scripts/vm-run.sh" -f "$OBJ" -f "$KEY" -f "$cert" -- \
+		bpftool -S -k "/host/${KEY##*/}" -i "/host/${cert##*/}" "$@" \
+		prog load /host/hello.bpf.o > "$SCRATCH/vm" 2>&1
 }
 check "prog load -S loads in the VM" prog_load_signed "$CERT"
+check "and says which keyring" \
+	grep -q "load-time loader loaded, signature checked against keyring 'session'" "$SCRATCH/vm"
 fails "prog load -S with a certificate that is not the key's" \
 	prog_load_signed "$EX/keys/wrong_cert.der"
+check "prog load -S --keyring user loads" prog_load_signed "$CERT" --keyring user
+fails "prog load -S --keyring builtin, which does not hold the key" \
+	prog_load_signed "$CERT" --keyring builtin
+check "and says so" grep -q "loader refused, signature checked against keyring 'builtin'" "$SCRATCH/vm"
+fails_with "a keyring bpftool does not know" "--keyring 'nosuch': expected session" \
+	"$BPFTOOL" -S -k "$KEY" -i "$CERT" --keyring nosuch prog load "$OBJ" /sys/fs/bpf/x
