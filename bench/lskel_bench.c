@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Light skeleton loads, run inside the test VM (scripts/bench.sh). The demo's
- * hello.bpf.c as a signed and as an unsigned light skeleton:
+ * Light skeleton loads, run inside the test VM (scripts/bench.sh):
  *
- *   load CERT   - median time of <name>__open() + <name>__load() of each,
- *                 alternating, against CERT added to the session keyring
- *   compat CERT - load each once and report the result: on a kernel without
- *                 signed BPF support the unsigned one must still load
+ *   load CERT   - the demo's hello.bpf.c unsigned and signed in each loader
+ *                 generation: median time of <name>__open() + <name>__load()
+ *                 of each, in turn, against CERT added to the session keyring
+ *   size CERT   - blob.bpf.c with 1 KiB to 1 MiB of data, unsigned and
+ *                 signed (load-time generation), the same way; and the time
+ *                 the kernel takes to hash a frozen 1 MiB array map
+ *   compat CERT - load each hello skeleton once and report the result: on a
+ *                 kernel without signed BPF support the unsigned one must
+ *                 still load, and the signed ones fail with a message
  *
  * Prints "key value" lines like signing_bench.c.
  */
@@ -18,11 +22,22 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <linux/keyctl.h>
-#include "hello_signed.lskel.h"
 #include "hello_unsigned.lskel.h"
+#include "hello_load_time.lskel.h"
+#include "hello_inline.lskel.h"
+#include "hello_kfunc.lskel.h"
+#include "blob_unsigned_1k.lskel.h"
+#include "blob_signed_1k.lskel.h"
+#include "blob_unsigned_16k.lskel.h"
+#include "blob_signed_16k.lskel.h"
+#include "blob_unsigned_256k.lskel.h"
+#include "blob_signed_256k.lskel.h"
+#include "blob_unsigned_1m.lskel.h"
+#include "blob_signed_1m.lskel.h"
 #include "timing.h"
 
 #define ROUNDS 41
+#define SIZE_ROUNDS 11
 
 static int add_cert(const char *path)
 {
@@ -45,37 +60,61 @@ static int add_cert(const char *path)
 	return 0;
 }
 
-/* Seconds for open + load, or a negative errno. */
-static double load_signed(void)
-{
-	struct hello_signed *skel;
-	double t = now();
-	int err;
-
-	skel = hello_signed__open();
-	if (!skel)
-		return -ENOMEM;
-	skel->keyring_id = KEY_SPEC_SESSION_KEYRING;
-	err = hello_signed__load(skel);
-	t = now() - t;
-	hello_signed__destroy(skel);
-	return err ? err : t;
+/* load_<name>(): seconds for <name>__open() + <name>__load(), or -errno */
+#define LOADER(name, set_keyring)				\
+static double load_##name(void)					\
+{								\
+	struct name *skel;					\
+	double t = now();					\
+	int err;						\
+								\
+	skel = name##__open();					\
+	if (!skel)						\
+		return -ENOMEM;					\
+	set_keyring;						\
+	err = name##__load(skel);				\
+	t = now() - t;						\
+	name##__destroy(skel);					\
+	return err ? err : t;					\
 }
+#define UNSIGNED_LOADER(name)	LOADER(name, )
+#define SIGNED_LOADER(name)	LOADER(name, skel->keyring_id = KEY_SPEC_SESSION_KEYRING)
 
-static double load_unsigned(void)
-{
-	struct hello_unsigned *skel;
-	double t = now();
-	int err;
+UNSIGNED_LOADER(hello_unsigned)
+SIGNED_LOADER(hello_load_time)
+SIGNED_LOADER(hello_inline)
+SIGNED_LOADER(hello_kfunc)
+UNSIGNED_LOADER(blob_unsigned_1k)
+SIGNED_LOADER(blob_signed_1k)
+UNSIGNED_LOADER(blob_unsigned_16k)
+SIGNED_LOADER(blob_signed_16k)
+UNSIGNED_LOADER(blob_unsigned_256k)
+SIGNED_LOADER(blob_signed_256k)
+UNSIGNED_LOADER(blob_unsigned_1m)
+SIGNED_LOADER(blob_signed_1m)
 
-	skel = hello_unsigned__open();
-	if (!skel)
-		return -ENOMEM;
-	err = hello_unsigned__load(skel);
-	t = now() - t;
-	hello_unsigned__destroy(skel);
-	return err ? err : t;
-}
+struct skel_case {
+	const char *key;
+	double (*load)(void);
+};
+
+static const struct skel_case hello[] = {
+	{ "lskel_us_unsigned", load_hello_unsigned },
+	{ "lskel_us_load-time", load_hello_load_time },
+	{ "lskel_us_inline", load_hello_inline },
+	{ "lskel_us_kfunc", load_hello_kfunc },
+};
+
+static const struct skel_case sizes[] = {
+	{ "blob_us_unsigned_1024", load_blob_unsigned_1k },
+	{ "blob_us_signed_1024", load_blob_signed_1k },
+	{ "blob_us_unsigned_16384", load_blob_unsigned_16k },
+	{ "blob_us_signed_16384", load_blob_signed_16k },
+	{ "blob_us_unsigned_262144", load_blob_unsigned_256k },
+	{ "blob_us_signed_262144", load_blob_signed_256k },
+	{ "blob_us_unsigned_1048576", load_blob_unsigned_1m },
+	{ "blob_us_signed_1048576", load_blob_signed_1m },
+};
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -84,24 +123,69 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int bench_load(void)
+/* Load each case in turn, @rounds times, and print each one's median. */
+static int bench_cases(const struct skel_case *c, int n, int rounds)
 {
-	double s[ROUNDS], u[ROUNDS];
-	int i;
+	double *t = calloc((size_t)n * rounds, sizeof(*t));
+	int i, r;
 
-	for (i = 0; i < ROUNDS; i++) {
-		u[i] = load_unsigned();
-		s[i] = load_signed();
-		if (u[i] < 0 || s[i] < 0) {
-			fprintf(stderr, "lskel load failed: %s\n",
-				strerror((int)-(u[i] < 0 ? u[i] : s[i])));
-			return 1;
+	if (!t)
+		return 1;
+	for (r = 0; r < rounds; r++) {
+		for (i = 0; i < n; i++) {
+			double v = c[i].load();
+
+			if (v < 0) {
+				fprintf(stderr, "%s: load failed: %s\n", c[i].key, strerror((int)-v));
+				free(t);
+				return 1;
+			}
+			t[i * rounds + r] = v;
 		}
 	}
-	qsort(u, ROUNDS, sizeof(u[0]), cmp_double);
-	qsort(s, ROUNDS, sizeof(s[0]), cmp_double);
-	printf("lskel_us_unsigned %.1f\n", u[ROUNDS / 2] * 1e6);
-	printf("lskel_us_signed %.1f\n", s[ROUNDS / 2] * 1e6);
+	for (i = 0; i < n; i++) {
+		qsort(t + i * rounds, rounds, sizeof(*t), cmp_double);
+		printf("%s %.1f\n", c[i].key, t[i * rounds + rounds / 2] * 1e6);
+	}
+	free(t);
+	return 0;
+}
+
+/* Median time of BPF_OBJ_GET_INFO_BY_FD computing the SHA-256 of a frozen
+ * 1 MiB array map, the kernel's own hashing speed.
+ */
+static int bench_hash_1m(void)
+{
+	const __u32 size = 1 << 20;
+	__u8 sha[32], *value;
+	double t[SIZE_ROUNDS];
+	union bpf_attr attr;
+	int fd, key = 0, r;
+
+	value = calloc(1, size);
+	fd = value ? skel_map_create(BPF_MAP_TYPE_ARRAY, "hash_bench", 4, size, 1, NULL, 0) : -1;
+	if (fd < 0 || skel_map_update_elem(fd, &key, value, 0) || skel_map_freeze(fd)) {
+		fprintf(stderr, "1 MiB map: %s\n", strerror(errno));
+		return 1;
+	}
+	for (r = 0; r < SIZE_ROUNDS; r++) {
+		struct bpf_map_info info = { .hash = (long)sha, .hash_size = sizeof(sha) };
+
+		memset(&attr, 0, sizeof(attr));
+		attr.info.bpf_fd = fd;
+		attr.info.info_len = sizeof(info);
+		attr.info.info = (long)&info;
+		t[r] = now();
+		if (skel_sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof(attr))) {
+			fprintf(stderr, "hashing the 1 MiB map: %s\n", strerror(errno));
+			return 1;
+		}
+		t[r] = now() - t[r];
+	}
+	qsort(t, SIZE_ROUNDS, sizeof(t[0]), cmp_double);
+	printf("hash_us_1048576 %.1f\n", t[SIZE_ROUNDS / 2] * 1e6);
+	close(fd);
+	free(value);
 	return 0;
 }
 
@@ -112,19 +196,25 @@ static const char *result(double r)
 
 int main(int argc, char **argv)
 {
+	int i;
+
 	if (argc != 3) {
-		fprintf(stderr, "usage: lskel_bench load|compat CERT\n");
+		fprintf(stderr, "usage: lskel_bench load|size|compat CERT\n");
 		return 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (add_cert(argv[2]))
 		return 1;
 	if (!strcmp(argv[1], "compat")) {
-		printf("compat_unsigned %s\n", result(load_unsigned()));
-		printf("compat_signed %s\n", result(load_signed()));
+		for (i = 0; i < sizeof(hello) / sizeof(hello[0]); i++)
+			printf("compat_%s %s\n", hello[i].key + strlen("lskel_us_"),
+			       result(hello[i].load()));
 		return 0;
 	}
 	if (check_clocksource())
 		return 2;
-	return bench_load();
+	if (!strcmp(argv[1], "size"))
+		return bench_cases(sizes, sizeof(sizes) / sizeof(sizes[0]), SIZE_ROUNDS) ?:
+		       bench_hash_1m();
+	return bench_cases(hello, sizeof(hello) / sizeof(hello[0]), ROUNDS);
 }

@@ -2,8 +2,9 @@
 # Benchmarks, printed as ratios measured in one run: map hashing against
 # OpenSSL in the same VM and BPF_PROG_LOAD latency of the patched kernel
 # against the unpatched base kernel, booted one after the other with the same
-# binary (bench/signing_bench.c); signed against unsigned light skeleton load
-# time in one VM (bench/lskel_bench.c) and the loaders' sizes
+# binary (bench/signing_bench.c); signed, in each loader generation, against
+# unsigned light skeleton load time in one VM, and load time against the size
+# of the metadata blob (bench/lskel_bench.c); the loaders' sizes
 # (bench/loader_size.c). The base kernel also shows that unsigned light
 # skeletons still load there. Expects 'make example' (object and keys).
 set -euo pipefail
@@ -26,23 +27,55 @@ build_bench()
 		2> "$OUT/build.log" || { cat "$OUT/build.log" >&2; die "building the benchmark failed"; }
 }
 
-# The demo's program as a signed and an unsigned light skeleton, in one
-# static binary; and the loader size counter, against our libbpf.
+BLOB_SIZES="1024 16384 262144 1048576"
+
+# blob_name BYTES: the suffix of blob.bpf.c's skeletons of that size
+blob_name()
+{
+	case $1 in
+	1048576) echo 1m ;;
+	*) echo "$(($1 / 1024))k" ;;
+	esac
+}
+
+# lskel OBJECT NAME [bpftool option...]: OUT/NAME.lskel.h
+lskel()
+{
+	local obj=$1 name=$2
+
+	shift 2
+	"$BPFTOOL" "$@" gen skeleton -L "$obj" name "$name" > "$OUT/$name.lskel.h" ||
+		die "bpftool could not make the $name light skeleton"
+}
+
+# The demo's program unsigned and signed in each loader generation, and
+# blob.bpf.c with each of BLOB_SIZES bytes of data unsigned and signed, in
+# one static binary; and the loader size counter, against our libbpf.
 build_lskel_bench()
 {
+	local sign=(-S -k "$EXAMPLE/keys/signing_key.pem" -i "$EXAMPLE/keys/signing_cert.der")
+	local bpf_cc=(clang -g -O2 --target=bpf -I"$TOOLS_OUT/include" -I"$TREE/tools/include/uapi")
+	local size name
+
 	[ -f "$EXAMPLE/hello.bpf.o" ] || die "no $EXAMPLE/hello.bpf.o: run 'make example'"
-	"$BPFTOOL" -B "$KOUT/vmlinux" gen skeleton -S -k "$EXAMPLE/keys/signing_key.pem" \
-		-i "$EXAMPLE/keys/signing_cert.der" "$EXAMPLE/hello.bpf.o" name hello_signed \
-		> "$OUT/hello_signed.lskel.h"
-	"$BPFTOOL" gen skeleton -L "$EXAMPLE/hello.bpf.o" name hello_unsigned \
-		> "$OUT/hello_unsigned.lskel.h"
+	lskel "$EXAMPLE/hello.bpf.o" hello_unsigned
+	lskel "$EXAMPLE/hello.bpf.o" hello_load_time "${sign[@]}"
+	lskel "$EXAMPLE/hello.bpf.o" hello_inline "${sign[@]}" --loader-gen inline
+	lskel "$EXAMPLE/hello.bpf.o" hello_kfunc "${sign[@]}" --loader-gen kfunc \
+		--kfunc-btf "$KOUT/vmlinux"
+	for size in $BLOB_SIZES; do
+		name=$(blob_name "$size")
+		PATH=/usr/lib/llvm-19/bin:$PATH "${bpf_cc[@]}" -DBLOB_SIZE="$size" \
+			-c "$TOP/bench/blob.bpf.c" -o "$OUT/blob_$name.bpf.o"
+		lskel "$OUT/blob_$name.bpf.o" "blob_unsigned_$name"
+		lskel "$OUT/blob_$name.bpf.o" "blob_signed_$name" "${sign[@]}"
+	done
 	gcc -static -O2 -Wall -Werror -I"$OUT" -I"$TOOLS_OUT/include" \
 		-I"$TREE/tools/include/uapi" "$TOP/bench/lskel_bench.c" -o "$OUT/lskel_bench"
 	gcc -O2 -Wall -Werror -I"$TOOLS_OUT/include" -I"$TREE/tools/include/uapi" \
 		"$TOP/bench/loader_size.c" -o "$OUT/loader_size" \
 		"$TOOLS_OUT/libbpf/libbpf.a" -lelf -lz
-	PATH=/usr/lib/llvm-19/bin:$PATH clang -g -O2 --target=bpf -I"$TOOLS_OUT/include" \
-		-I"$TREE/tools/include/uapi" \
+	PATH=/usr/lib/llvm-19/bin:$PATH "${bpf_cc[@]}" \
 		-c "$TOP/bench/nomaps.bpf.c" -o "$OUT/nomaps.bpf.o"
 	cp "$EXAMPLE/keys/signing_cert.der" "$OUT/"
 }
@@ -105,8 +138,9 @@ for round in $(seq "$ROUNDS"); do
 	run_in_vm "$KOUT" "$OUT/patched-$round.txt" signing_bench load
 	run_in_vm "$BASE_KOUT" "$OUT/base-$round.txt" signing_bench load
 done
-say "light skeletons: signed vs unsigned on the patched kernel, both on the base kernel"
+say "light skeletons: signed vs unsigned and against blob size on the patched kernel, all on the base kernel"
 run_in_vm "$KOUT" "$OUT/lskel.txt" lskel_bench load /host/signing_cert.der
+run_in_vm "$KOUT" "$OUT/size.txt" lskel_bench size /host/signing_cert.der
 run_in_vm "$BASE_KOUT" "$OUT/compat.txt" lskel_bench compat /host/signing_cert.der
 "$OUT/loader_size" hello "$EXAMPLE/hello.bpf.o" "$KOUT/vmlinux" > "$OUT/loader.txt" &&
 	"$OUT/loader_size" nomaps "$OUT/nomaps.bpf.o" "$KOUT/vmlinux" >> "$OUT/loader.txt" ||
@@ -143,25 +177,50 @@ done
 
 lskel=$OUT/lskel.txt
 u=$(value "$lskel" lskel_us_unsigned)
-sg=$(value "$lskel" lskel_us_signed)
 echo
-echo "Light skeleton open+load of examples/hello (median of 41, alternating, one VM), signed vs unsigned"
-printf '  %-10s %10s %10s %8s\n' "" unsigned_us signed_us ratio
-printf '  %-10s %10s %10s %8s\n' hello "$u" "$sg" "$(ratio "$sg" "$u")"
-
-echo
-echo "Loader instructions, unsigned and signed (upstream 6.18's inline metadata check costs 33)"
-printf '  %-10s %10s %10s %8s\n' object unsigned signed added
-for obj in nomaps hello; do
-	iu=$(value "$OUT/loader.txt" "loader_insns_unsigned_$obj")
-	is=$(value "$OUT/loader.txt" "loader_insns_signed_$obj")
-	printf '  %-10s %10s %10s %8s\n' "$obj" "$iu" "$is" "$((is - iu))"
+echo "Light skeleton open+load of examples/hello (median of 41, in turn, one VM), signed vs unsigned;"
+echo "target for the default (load-time) generation <= 1.15"
+printf '  %-10s %12s %12s %8s\n' generation unsigned_us signed_us ratio
+for gen in load-time inline kfunc; do
+	sg=$(value "$lskel" "lskel_us_$gen")
+	printf '  %-10s %12s %12s %8s\n' "$gen" "$u" "$sg" "$(ratio "$sg" "$u")"
 done
-echo "  (nomaps has no maps: the difference is the metadata check alone; a signed"
-echo "   loader leaves out the host's max_entries and initial value copies, which"
-echo "   makes up for part of it in hello)"
 
 echo
-echo "On the unpatched base kernel: unsigned light skeleton $(value "$OUT/compat.txt" compat_unsigned)," \
-	"signed light skeleton $(value "$OUT/compat.txt" compat_signed)"
-grep -h "^libbpf: signed light skeleton" "$OUT/compat.txt" | sed 's/^/  /' || true
+echo "Loader instructions per generation"
+printf '  %-10s %10s %10s %10s %10s\n' object unsigned load-time inline kfunc
+for obj in nomaps hello; do
+	printf '  %-10s' "$obj"
+	for kind in unsigned load-time inline kfunc; do
+		printf ' %10s' "$(value "$OUT/loader.txt" "loader_insns_${kind}_$obj")"
+	done
+	echo
+done
+echo "  (a signed loader leaves out the host's max_entries and initial value copies;"
+echo "   nomaps has none, so its load-time loader equals the unsigned one)"
+
+size=$OUT/size.txt
+hash_us=$(value "$size" hash_us_1048576)
+echo
+echo "Load time against metadata size (blob.bpf.c, load-time generation, median of 11)"
+printf '  %-10s %12s %12s %12s\n' data_bytes unsigned_us signed_us signed-unsigned
+for bytes in $BLOB_SIZES; do
+	su=$(value "$size" "blob_us_unsigned_$bytes")
+	ss=$(value "$size" "blob_us_signed_$bytes")
+	printf '  %-10s %12s %12s %12s\n' "$bytes" "$su" "$ss" \
+		"$(awk -v a="$ss" -v b="$su" 'BEGIN { printf "%.1f", a - b }')"
+done
+# least-squares slope of (signed - unsigned) in microseconds per MiB
+slope=$(for bytes in $BLOB_SIZES; do
+		echo "$bytes $(value "$size" "blob_us_unsigned_$bytes") $(value "$size" "blob_us_signed_$bytes")"
+	done | awk '{ x = $1 / 1048576; y = $3 - $2; n++; sx += x; sy += y; sxx += x * x; sxy += x * y }
+		    END { printf "%.1f", (n * sxy - sx * sy) / (n * sxx - sx * sx) }')
+echo "  slope of signed-unsigned: $slope us/MiB; the kernel hashes a frozen 1 MiB map in $hash_us us;"
+echo "  ratio $(ratio "$slope" "$hash_us") (target <= 1.5)"
+
+echo
+echo "On the unpatched base kernel:"
+for gen in unsigned load-time inline kfunc; do
+	echo "  $gen light skeleton: $(value "$OUT/compat.txt" "compat_$gen")"
+done
+grep -h "^hello_[a-z_]*: " "$OUT/compat.txt" | sed 's/^/  /' || true

@@ -32,12 +32,15 @@ bpf_object()
 
 # sign_lskel NAME KEY: OUT/NAME/hello.lskel.h, signed by KEY, of the default
 # (load-time) generation: loads on any kernel with the load-time contract
+# (the command is kept in OUT/NAME/bpftool-command, for the demo to show)
 sign_lskel()
 {
+	local cmd=("$BPFTOOL" gen skeleton -S -k "$KEYS/$2_key.pem" -i "$KEYS/$2_cert.der"
+		   "$OUT/hello.bpf.o" name hello)
+
 	mkdir -p "$OUT/$1"
-	"$BPFTOOL" gen skeleton -S \
-		-k "$KEYS/$2_key.pem" -i "$KEYS/$2_cert.der" \
-		"$OUT/hello.bpf.o" name hello > "$OUT/$1/hello.lskel.h"
+	"${cmd[@]}" > "$OUT/$1/hello.lskel.h"
+	echo "${cmd[*]}" > "$OUT/$1/bpftool-command"
 }
 
 # tamper_lskel NAME ARRAY: OUT/NAME/hello.lskel.h, the signed one with a bit

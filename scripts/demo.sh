@@ -7,16 +7,16 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 OUT=$BUILD/example
-KEYS=$OUT/keys
 
 cat <<INTRO
 
-The signer made a light skeleton of examples/hello/hello.bpf.c with
-  bpftool -B build/kbuild/vmlinux gen skeleton -S \\
-          -k ${KEYS#"$TOP"/}/signing_key.pem -i ${KEYS#"$TOP"/}/signing_cert.der \\
-          build/example/hello.bpf.o name hello
+The signer made a light skeleton of examples/hello/hello.bpf.c, of the
+default (load-time) generation: one signature over the loader and its
+metadata blob, checked by the kernel at load. The command:
+  $(sed "s|$TOP/||g" "$OUT/signed/bpftool-command")
 (build/example/signed/hello.lskel.h). The untrusted host's copies:
-  hello-tampered-loader  one bit of the signed loader flipped
+  hello-tampered-loader  one bit of the signed loader flipped, and the
+                         metadata map made exclusive to the changed loader
   hello-tampered-blob    one bit of the metadata blob (programs, map data) flipped
   hello-wrong-key        signed with a key the kernel's keyring does not hold
 
