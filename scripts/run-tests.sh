@@ -1,6 +1,7 @@
 #!/bin/bash
 # Run every test: the tooling's own tests (tests/tooling/test-*.sh) on the
-# host, the demo, then the selected test_progs tests in the VM. Prints one
+# host, the demo, then the selected test_progs tests in the VM, and those for
+# a kernel booted with bpf.keyring_unsealed=1 in a second boot. Prints one
 # line per test and ends with 'N passed, N failed'; exits non-zero on any
 # failure.
 set -uo pipefail
@@ -35,11 +36,17 @@ run_tooling_tests()
 	done
 }
 
+# verdict LOG NAME: OK, SKIP or FAIL for test or subtest NAME in LOG
+verdict()
+{
+	sed -nE "s%^#[0-9/]+ +$2:(OK|SKIP|FAIL)( \(SKIP: .*\))?$%\1%p" "$1" | tail -n 1
+}
+
 # test_progs prints '#N name:OK|SKIP|FAIL' per test and '#N/M name/sub:...'
 # per subtest; report every test, and every failed subtest.
 run_selftests()
 {
-	local allow deny log=$LOG/test_progs.log name verdict
+	local allow deny log=$LOG/test_progs.log name
 
 	allow=$(selftests_tests | paste -sd, -)
 	deny=$(selftests_key deny | paste -sd, -)
@@ -48,15 +55,37 @@ run_selftests()
 	"$TOP/scripts/vm-run.sh" -- ./test_progs -a "$allow" ${deny:+-d "$deny"} >"$log" 2>&1
 	echo "VM exit status $? (full output: $log)"
 	for name in $(selftests_tests); do
-		verdict=$(sed -nE "s/^#[0-9]+ +$name:(OK|SKIP|FAIL)( \(SKIP: .*\))?$/\1/p" "$log" |
-			  tail -n 1)
-		case $verdict in
+		case $(verdict "$log" "$name") in
 		OK)   result PASS "test_progs/$name" ;;
 		SKIP) result SKIP "test_progs/$name" "skipped by test_progs" ;;
 		FAIL) result FAIL "test_progs/$name"
 		      sed -nE "s|^#[0-9]+/[0-9]+ +($name/[^:]+):FAIL$|     failed subtest \1|p" "$log" |
 			      sort -u ;;
 		*)    result FAIL "test_progs/$name" "no result: not built, or the VM died" ;;
+		esac
+	done
+}
+
+# The second boot: bpf.keyring_unsealed=1 and the .bpf keyring provisioned
+# with the signing certificate of test_progs' signed light skeletons, as a
+# distribution's initramfs would (vm/provision-bpf-keyring.sh); the tests
+# and subtests config/selftests.list names 'unsealed_boot:' run there.
+run_unsealed_boot()
+{
+	local log=$LOG/test_progs-unsealed.log name tests
+
+	tests=$(selftests_key unsealed_boot | paste -sd, -)
+	[ -n "$tests" ] || return 0
+	echo "Running test_progs in a VM booted with bpf.keyring_unsealed=1: $tests"
+	"$TOP/scripts/vm-run.sh" -a bpf.keyring_unsealed=1 -f "$ST_OUT/lskel_sign.der" \
+		-p "$TOP/vm/provision-bpf-keyring.sh" -- ./test_progs -a "$tests" >"$log" 2>&1
+	echo "VM exit status $? (full output: $log)"
+	for name in $(selftests_key unsealed_boot); do
+		case $(verdict "$log" "$name") in
+		OK)   result PASS "test_progs[unsealed]/$name" ;;
+		SKIP) result FAIL "test_progs[unsealed]/$name" "skipped: the boot was not unsealed?" ;;
+		FAIL) result FAIL "test_progs[unsealed]/$name" ;;
+		*)    result FAIL "test_progs[unsealed]/$name" "no result: provisioning failed, or the VM died" ;;
 		esac
 	done
 }
@@ -76,6 +105,7 @@ mkdir -p "$LOG"
 run_tooling_tests
 run_demo
 run_selftests
+run_unsealed_boot
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

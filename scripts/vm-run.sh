@@ -2,12 +2,15 @@
 # Boot the built kernel in QEMU and run one command in it, like the kernel's
 # vmtest.sh. Prints the guest's output and exits with the command's status.
 #
-#   vm-run.sh [-f FILE]... [--] COMMAND [ARG]...
+#   vm-run.sh [-f FILE]... [-a KERNEL_ARG]... [-p SCRIPT] [--] COMMAND [ARG]...
 #
 # Each FILE, and COMMAND itself when it names a host file, is copied into the
-# guest's /host directory; such a COMMAND runs as /host/<name>. The guest
-# starts in /selftests. VM_TIMEOUT (seconds, default 900) bounds every run;
-# VM_ACCEL=kvm|tcg skips the KVM probe.
+# guest's /host directory; such a COMMAND runs as /host/<name>. Each
+# KERNEL_ARG is added to the kernel command line. SCRIPT, copied in too, runs
+# first, the way a distribution's initramfs provisions a system before it
+# starts init; when it fails, COMMAND does not run and the exit status is
+# 124. The guest starts in /selftests. VM_TIMEOUT (seconds, default 900)
+# bounds every run; VM_ACCEL=kvm|tcg skips the KVM probe.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -15,7 +18,7 @@ KERNEL=$KOUT/arch/x86/boot/bzImage
 BASE_IMG=$VM_OUT/base.cpio.gz
 TIMEOUT=${VM_TIMEOUT:-900}
 
-usage() { die "usage: vm-run.sh [-f FILE]... [--] COMMAND [ARG]..."; }
+usage() { die "usage: vm-run.sh [-f FILE]... [-a KERNEL_ARG]... [-p SCRIPT] [--] COMMAND [ARG]..."; }
 
 # Pack /run.sh and the user's files into a second cpio archive; the kernel
 # unpacks concatenated archives in order, over the base image.
@@ -29,7 +32,11 @@ make_run_image()
 		[ -e "$f" ] || die "-f $f: no such file"
 		cp -a "$f" "$extra/host/"
 	done
-	printf '%s\n' "$cmd" > "$extra/run.sh"
+	if [ -n "$provision" ]; then
+		printf 'sh /host/%s || { echo "vm-run: %s failed: $?"; exit 124; }\n' \
+			"$(basename "$provision")" "$(basename "$provision")" > "$extra/run.sh"
+	fi
+	printf '%s\n' "$cmd" >> "$extra/run.sh"
 	(cd "$extra" && find . | cpio -o -H newc --quiet -R 0:0) | gzip -1 |
 		cat "$BASE_IMG" - > "$VM_OUT/run.cpio.gz"
 }
@@ -44,7 +51,7 @@ boot()
 		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 2G -smp 2 \
 		-display none -serial stdio -monitor none -no-reboot \
 		-kernel "$KERNEL" -initrd "$VM_OUT/run.cpio.gz" \
-		-append "console=ttyS0 quiet panic=-1 lsm=bpf oops=panic tsc=reliable" \
+		-append "console=ttyS0 quiet panic=-1 lsm=bpf oops=panic tsc=reliable${kargs[*]:+ ${kargs[*]}}" \
 		</dev/null 2>&1 | tr -d '\r' | tee "$log" |
 		grep --line-buffered -v -e '^VM-EXIT-STATUS: ' -e '^reboot: Restarting system$'
 }
@@ -52,7 +59,7 @@ boot()
 # Boot 'true' under KVM; a hang or a crash counts as a failure.
 probe_kvm()
 {
-	make_run_image "$VM_OUT/extra" "true"
+	provision= make_run_image "$VM_OUT/extra" "true"
 	boot kvm "$VM_OUT/probe.log" 20 >/dev/null 2>&1 &&
 		grep -q '^VM-EXIT-STATUS: 0$' "$VM_OUT/probe.log"
 }
@@ -75,9 +82,13 @@ choose_accel()
 }
 
 files=()
+kargs=()
+provision=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-f) [ $# -ge 2 ] || usage; files+=("$2"); shift 2 ;;
+	-a) [ $# -ge 2 ] || usage; kargs+=("$2"); shift 2 ;;
+	-p) [ $# -ge 2 ] || usage; provision=$2; files+=("$2"); shift 2 ;;
 	--) shift; break ;;
 	-*) usage ;;
 	*) break ;;
