@@ -121,3 +121,31 @@ fails "prog load -S --keyring builtin, which does not hold the key" \
 check "and says so" grep -q "loader refused, signature checked against keyring 'builtin'" "$SCRATCH/vm"
 fails_with "a keyring bpftool does not know" "--keyring 'nosuch': expected session" \
 	"$BPFTOOL" -S -k "$KEY" -i "$CERT" --keyring nosuch prog load "$OBJ" /sys/fs/bpf/x
+
+# Key rotation: several -k/-i pairs, in the same order; a skeleton signed by
+# two keys loads where the keyring holds either, and not where it holds none
+fails_with "two keys, one certificate" \
+	"each -k <private_key.pem> needs its -i <certificate>, in the same order: 2 keys, 1 certificates" \
+	"$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -k "$EX/keys/wrong_key.pem" -i "$CERT" "$OBJ"
+fails_with "five keys" "-k $KEY: at most 4 signing keys and certificates" \
+	"$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -k "$KEY" -k "$KEY" -k "$KEY" -k "$KEY" "$OBJ"
+mkdir -p "$SCRATCH/rot"
+"$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -i "$CERT" -k "$EX/keys/wrong_key.pem" \
+	-i "$EX/keys/wrong_cert.der" "$OBJ" name hello > "$SCRATCH/rot/hello.lskel.h"
+check "signs with two keys" grep -q 'opts.signature = (void \*)opts_sig;' "$SCRATCH/rot/hello.lskel.h"
+gcc -static -O2 -Wall -Werror -I"$SCRATCH/rot" -I"$EX" -I"$TOP/build/tools/include" \
+	-I"$TOP/build/linux/tools/include/uapi" "$TOP/examples/hello/hello.c" \
+	-o "$SCRATCH/hello-rot" || exit 1
+rotated_load()	# rotated_load [CERT]: the two-key application, CERT in the keyring
+{
+	local add=""
+
+	[ $# -gt 0 ] && add="keyctl padd asymmetric '' @s < /host/${1##*/} > /dev/null && "
+	# a session keyring of its own, which the application loads against
+	"$TOP/scripts/vm-run.sh" -f "$SCRATCH/hello-rot" ${1:+-f "$1"} -- \
+		keyctl session - sh -c "$add/host/hello-rot" > "$SCRATCH/vm" 2>&1
+}
+check "a two-key skeleton loads with the first key's certificate" rotated_load "$CERT"
+check "and with the second key's" rotated_load "$EX/keys/wrong_cert.der"
+fails "and not with neither" rotated_load
+check "for want of a key" grep -q '(ENOKEY)' "$SCRATCH/vm"
