@@ -149,3 +149,37 @@ check "a two-key skeleton loads with the first key's certificate" rotated_load "
 check "and with the second key's" rotated_load "$EX/keys/wrong_cert.der"
 fails "and not with neither" rotated_load
 check "for want of a key" grep -q '(ENOKEY)' "$SCRATCH/vm"
+
+# A passphrase-protected key: --passphrase env:VAR or file:PATH; without it and
+# without a terminal, a message that says what to do
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -aes256 -pass pass:s3cret \
+	-out "$SCRATCH/enc_key.pem" 2>/dev/null
+openssl req -new -x509 -sha256 -days 1 -subj "/CN=bpftool passphrase test" \
+	-key "$SCRATCH/enc_key.pem" -passin pass:s3cret -out "$SCRATCH/enc_cert.pem"
+ENC=(-S -k "$SCRATCH/enc_key.pem" -i "$SCRATCH/enc_cert.pem")
+fails_with "a protected key, no passphrase, no terminal" \
+	"'$SCRATCH/enc_key.pem' is protected by a passphrase: give it with --passphrase" \
+	"$BPFTOOL" "${GEN[@]}" "${ENC[@]}" "$OBJ" < /dev/null
+sign_enc()	# sign_enc [OPTION...]: $SCRATCH/enc.h, signed with the protected key
+{
+	"$BPFTOOL" "$@" "${GEN[@]}" "${ENC[@]}" "$OBJ" name hello > "$SCRATCH/enc.h" < /dev/null
+}
+export BPF_KEY_PASS=s3cret
+check "signs with --passphrase env:" sign_enc --passphrase env:BPF_KEY_PASS
+unset BPF_KEY_PASS
+check "and the header carries a signature" grep -q 'opts_sig\[\]' "$SCRATCH/enc.h"
+printf 's3cret\n' > "$SCRATCH/pass"
+rm -f "$SCRATCH/enc.h"
+check "signs with --passphrase file:" sign_enc --passphrase "file:$SCRATCH/pass"
+check "and the header carries a signature" grep -q 'opts_sig\[\]' "$SCRATCH/enc.h"
+printf 'wrong\n' > "$SCRATCH/badpass"
+fails_with "a wrong passphrase" "failed to read a private key from -k '$SCRATCH/enc_key.pem'" \
+	"$BPFTOOL" --passphrase "file:$SCRATCH/badpass" "${GEN[@]}" "${ENC[@]}" "$OBJ" < /dev/null
+fails_with "an unset variable" "--passphrase env:NO_SUCH_VAR: the variable is not set" \
+	"$BPFTOOL" --passphrase env:NO_SUCH_VAR "${GEN[@]}" "${ENC[@]}" "$OBJ" < /dev/null
+fails_with "a missing passphrase file" "--passphrase file:$SCRATCH/nofile: No such file or directory" \
+	"$BPFTOOL" --passphrase "file:$SCRATCH/nofile" "${GEN[@]}" "${ENC[@]}" "$OBJ" < /dev/null
+fails_with "an unknown source" "--passphrase 'pass:s3cret': expected env:VAR or file:PATH" \
+	"$BPFTOOL" --passphrase pass:s3cret "${GEN[@]}" "${ENC[@]}" "$OBJ"
+fails_with "--passphrase without -S" "--passphrase only makes sense with -S/--sign" \
+	"$BPFTOOL" --passphrase env:X "${GEN[@]}" -L "$OBJ"
