@@ -77,4 +77,7 @@ app tampered-loader hello-tampered-loader
 app tampered-blob hello-tampered-blob
 app wrong-key hello-wrong-key
 cp "$KEYS/signing_cert.der" "$SRC/demo-in-vm.sh" "$OUT/"
+# the host's own certificate, which it tries to add to the .bpf keyring; not
+# .der, which vm/provision-bpf-keyring.sh would provision
+cp "$KEYS/wrong_cert.der" "$OUT/host-cert.crt"
 say "example: $OUT/hello (signed light skeleton $OUT/signed/hello.lskel.h) and three broken copies"

@@ -18,6 +18,9 @@ LOGS=$BUILD/check
 # checkpatch ask whether MAINTAINERS needs updating; the BPF entries cover
 # those directories already, which checkpatch cannot tell.
 CHECKPATCH_FLAGS="--strict --quiet --ignore FILE_PATH_CHANGES"
+# CamelCase is checked against config/checkpatch-camelcase.txt instead:
+# OpenSSL's API names are CamelCase, and bpftool calls them.
+CAMELCASE_ALLOWED=$TOP/config/checkpatch-camelcase.txt
 failed=0
 
 fail() { echo "FAIL $*" >&2; failed=1; }
@@ -25,6 +28,20 @@ fail() { echo "FAIL $*" >&2; failed=1; }
 series()
 {
 	grep -v -e '^#' -e '^$' "$PATCHES/series" || true
+}
+
+# Fail on a CamelCase identifier that $1 adds and config/checkpatch-camelcase.txt
+# does not list.
+check_camelcase()
+{
+	local words
+
+	words=$(cd "$WT" && PATH=/usr/bin:$PATH scripts/checkpatch.pl $CHECKPATCH_FLAGS \
+			--types CAMELCASE "$PATCHES/$1" |
+		sed -n 's/.*Avoid CamelCase: <\(.*\)>.*/\1/p' |
+		grep -vxF -f <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$CAMELCASE_ALLOWED") || true)
+	[ -z "$words" ] ||
+		fail "$1: CamelCase that $CAMELCASE_ALLOWED does not list: $(echo $words)"
 }
 
 apply_and_checkpatch()
@@ -41,7 +58,8 @@ apply_and_checkpatch()
 			die "patches/$patch does not apply on the patches before it"
 		# Debian's python3 has the ply module checkpatch's SPDX check needs
 		(cd "$WT" && PATH=/usr/bin:$PATH scripts/checkpatch.pl $CHECKPATCH_FLAGS \
-			"$PATCHES/$patch") || fail "$patch: checkpatch.pl --strict"
+			--ignore CAMELCASE "$PATCHES/$patch") || fail "$patch: checkpatch.pl --strict"
+		check_camelcase "$patch"
 	done
 	[ "$(git -C "$WT" rev-parse HEAD^{tree})" = "$(git -C "$TREE" rev-parse HEAD^{tree})" ] ||
 		die "patches/ and $TREE differ: run 'make export' (or 'make tree')"

@@ -18,20 +18,27 @@ metadata blob, checked by the kernel at load. The command:
   hello-tampered-loader  one bit of the signed loader flipped, and the
                          metadata map made exclusive to the changed loader
   hello-tampered-blob    one bit of the metadata blob (programs, map data) flipped
-  hello-wrong-key        signed with a key the kernel's keyring does not hold
+  hello-wrong-key        signed with a key the .bpf keyring does not hold
 
-Booting the patched kernel in a VM and loading each:
+Booting the patched kernel in a VM with bpf.keyring_unsealed=1, whose
+initramfs (vm/provision-bpf-keyring.sh) puts build/example/signing_cert.der
+into the .bpf keyring and restricts it, and loading each against that
+keyring:
 INTRO
 
 files=()
 for f in hello hello-tampered-loader hello-tampered-blob hello-wrong-key \
-	 signing_cert.der demo-in-vm.sh; do
+	 signing_cert.der host-cert.crt demo-in-vm.sh; do
 	files+=(-f "$OUT/$f")
 done
-if "$TOP/scripts/vm-run.sh" "${files[@]}" -- keyctl session - /host/demo-in-vm.sh; then
+# booted as a distribution would boot it, whose initramfs puts its signing
+# certificates into the .bpf keyring and restricts it
+if "$TOP/scripts/vm-run.sh" -a bpf.keyring_unsealed=1 -p "$TOP/vm/provision-bpf-keyring.sh" \
+	"${files[@]}" -- /host/demo-in-vm.sh; then
 	echo
-	echo "Result: the kernel loaded the signed light skeleton and recorded its verdict;"
-	echo "it refused the changed loader, the changed metadata and the wrong key."
+	echo "Result: the kernel loaded the signed light skeleton against the .bpf keyring"
+	echo "and recorded its verdict; it refused the changed loader, the changed metadata"
+	echo "and the wrong key, and the keyring refused the host's key."
 else
 	status=$?
 	echo

@@ -10,6 +10,8 @@ packages=(
 	python3-ply python3-git		# checkpatch.pl's SPDX check
 	libelf-dev zlib1g-dev libzstd-dev libcap-dev
 	libssl-dev openssl		# kernel signing keys, bpftool -S, test keys
+	libengine-pkcs11-openssl	# bpftool -k pkcs11:... (OpenSSL 3.0 has no PKCS#11 provider)
+	softhsm2 opensc			# a software token for those tests, and pkcs11-tool
 	dwarves				# pahole: BTF for vmlinux
 	clang-19 llvm-19 lld-19		# BPF programs
 	ccache git

@@ -6,7 +6,9 @@
  * decided about the signature. Built statically: light skeletons need no
  * libbpf at run time.
  *
- * The signing certificate must be in the session keyring.
+ * The signature is checked against the .bpf keyring, which the initramfs
+ * provisions with the signing certificate at boot; with --keyring session,
+ * against the caller's session keyring instead, which must hold it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -18,6 +20,10 @@
 #include <linux/keyctl.h>
 #include "hello.lskel.h"
 #include "verdict.lskel.h"
+
+#ifndef KEY_SPEC_BPF_KEYRING
+#define KEY_SPEC_BPF_KEYRING	-9	/* the .bpf keyring */
+#endif
 
 #define CALLS 5
 
@@ -52,9 +58,12 @@ static void report_verdict(const struct verdict *v)
 		printf("hello: no verdict: the signature check refused the loader before the LSM hook\n");
 		return;
 	}
-	printf("hello: verdict the LSM saw at admission: %s (%s keyring, serial %d)\n",
-	       verdict_name(v->data->load_verdict, false), keyring_name(v->data->keyring_type),
-	       v->bss->keyring_serial);
+	printf("hello: verdict the LSM saw at admission: %s (%s keyring",
+	       verdict_name(v->data->load_verdict, false), keyring_name(v->data->keyring_type));
+	/* a caller's keyring is known by its serial; the others by name */
+	if (v->data->keyring_type == 4)
+		printf(", serial %d", v->bss->keyring_serial);
+	printf(")\n");
 	/* only loaders of the kfunc generation call it */
 	if (v->data->metadata_ret == 1)
 		return;
@@ -99,13 +108,20 @@ static int count_getpid(struct hello *skel)
 	return skel->bss->calls == CALLS ? 0 : 1;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	int keyring = KEY_SPEC_BPF_KEYRING;
 	struct verdict *v;
 	struct hello *skel;
 	int err;
 
 	setlinebuf(stdout);
+	if (argc == 3 && !strcmp(argv[1], "--keyring") && !strcmp(argv[2], "session")) {
+		keyring = KEY_SPEC_SESSION_KEYRING;
+	} else if (argc != 1) {
+		fprintf(stderr, "usage: hello [--keyring session]\n");
+		return 2;
+	}
 	v = watch_loads();
 	if (!v)
 		return 1;
@@ -115,7 +131,7 @@ int main(void)
 		verdict__destroy(v);
 		return 1;
 	}
-	skel->keyring_id = KEY_SPEC_SESSION_KEYRING;
+	skel->keyring_id = keyring;
 	err = hello__load(skel);
 	report_verdict(v);
 	if (err) {

@@ -8,24 +8,6 @@
 # says. Uses the demo's object and keys (make example).
 . "$(dirname "$0")/lib.sh"
 
-BPFTOOL=$TOP/build/tools/bpftool/bpftool
-EX=$TOP/build/example
-OBJ=$EX/hello.bpf.o
-KEY=$EX/keys/signing_key.pem
-CERT=$EX/keys/signing_cert.der
-GEN=(gen skeleton)
-KFUNC=(--loader-gen kfunc --kfunc-btf "$TOP/build/kbuild/vmlinux")
-
-# fails_with "description" "expected message" command...
-fails_with()
-{
-	local what=$1 msg=$2
-
-	shift 2
-	fails "$what" "$@" > "$SCRATCH/out" 2>&1
-	check "$what: says '$msg'" grep -qF -- "$msg" "$SCRATCH/out"
-}
-
 check "the demo's object and keys exist (make example)" test -f "$OBJ" -a -f "$KEY" -a -f "$CERT"
 openssl x509 -inform DER -in "$CERT" -out "$SCRATCH/cert.pem"
 echo "not a certificate" > "$SCRATCH/junk"
@@ -133,18 +115,8 @@ mkdir -p "$SCRATCH/rot"
 "$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -i "$CERT" -k "$EX/keys/wrong_key.pem" \
 	-i "$EX/keys/wrong_cert.der" "$OBJ" name hello > "$SCRATCH/rot/hello.lskel.h"
 check "signs with two keys" grep -q 'opts.signature = (void \*)opts_sig;' "$SCRATCH/rot/hello.lskel.h"
-gcc -static -O2 -Wall -Werror -I"$SCRATCH/rot" -I"$EX" -I"$TOP/build/tools/include" \
-	-I"$TOP/build/linux/tools/include/uapi" "$TOP/examples/hello/hello.c" \
-	-o "$SCRATCH/hello-rot" || exit 1
-rotated_load()	# rotated_load [CERT]: the two-key application, CERT in the keyring
-{
-	local add=""
-
-	[ $# -gt 0 ] && add="keyctl padd asymmetric '' @s < /host/${1##*/} > /dev/null && "
-	# a session keyring of its own, which the application loads against
-	"$TOP/scripts/vm-run.sh" -f "$SCRATCH/hello-rot" ${1:+-f "$1"} -- \
-		keyctl session - sh -c "$add/host/hello-rot" > "$SCRATCH/vm" 2>&1
-}
+check "builds the two-key application" build_app "$SCRATCH/rot" "$SCRATCH/hello-rot"
+rotated_load() { vm_app "$SCRATCH/hello-rot" "$@"; }	# rotated_load [CERT]
 check "a two-key skeleton loads with the first key's certificate" rotated_load "$CERT"
 check "and with the second key's" rotated_load "$EX/keys/wrong_cert.der"
 fails "and not with neither" rotated_load
