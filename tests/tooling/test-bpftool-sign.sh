@@ -3,8 +3,9 @@
 # the option or file at fault, OpenSSL's own error text is shown, and a good
 # key and certificate (PEM or DER) give a signed light skeleton of each
 # generation that says which it is; in the VM, prog load -S loads against the
-# certificate it adds to the session (or user) keyring, fails with another
-# one, and says which keyring it used. tamper-lskel.pl changes exactly what it
+# certificate it adds to a keyring of its own (or the session or user
+# keyring, when named), leaves no key behind unless asked, fails with another
+# certificate, and says which keyring it used. tamper-lskel.pl changes exactly what it
 # says. Uses the demo's object and keys (make example).
 . "$(dirname "$0")/lib.sh"
 
@@ -82,19 +83,27 @@ check "tamper-lskel.pl opts_insn changes one loader line and the hash" \
 diff "$SCRATCH/s.h" "$SCRATCH/t.h" > "$SCRATCH/diff"
 check "tamper-lskel.pl opts_data changes one line" test "$(grep -c '^>' "$SCRATCH/diff")" -eq 1
 
-# prog load -S in the VM, against the running kernel's BTF
+# prog load -S in the VM, against the running kernel's BTF, in a session
+# keyring of its own, whose keys it lists afterwards
 prog_load_signed()	# prog_load_signed CERT [OPTION...]: output in $SCRATCH/vm
 {
 	local cert=$1
 
 	shift
-	"$TOP/scripts/vm-run.sh" -f "$OBJ" -f "$KEY" -f "$cert" -- \
-		bpftool -S -k "/host/${KEY##*/}" -i "/host/${cert##*/}" "$@" \
-		prog load /host/hello.bpf.o > "$SCRATCH/vm" 2>&1
+	"$TOP/scripts/vm-run.sh" -f "$OBJ" -f "$KEY" -f "$cert" -- keyctl session - sh -c \
+		"bpftool -S -k /host/${KEY##*/} -i /host/${cert##*/} $* prog load /host/hello.bpf.o &&
+		 echo \"session keyring: [\$(keyctl rlist @s)]\"" > "$SCRATCH/vm" 2>&1
 }
 check "prog load -S loads in the VM" prog_load_signed "$CERT"
 check "and says which keyring" \
+	grep -q "load-time loader loaded, signature checked against a keyring of bpftool's own" \
+	"$SCRATCH/vm"
+check "which leaves no key in the session keyring" grep -qF "session keyring: []" "$SCRATCH/vm"
+check "prog load -S --keyring session loads" prog_load_signed "$CERT" --keyring session
+check "and says so" \
 	grep -q "load-time loader loaded, signature checked against keyring 'session'" "$SCRATCH/vm"
+check "and the session keyring keeps the certificate, as asked" \
+	grep -q "session keyring: \[[0-9][0-9]*\]" "$SCRATCH/vm"
 fails "prog load -S with a certificate that is not the key's" \
 	prog_load_signed "$EX/keys/wrong_cert.der"
 check "prog load -S --keyring user loads" prog_load_signed "$CERT" --keyring user
