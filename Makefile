@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check bench vm-run clean
+	demo test check bench fuzz vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -20,6 +20,7 @@ help:
 	@echo "make vm-run CMD='...'  run a command or a host binary in the VM"
 	@echo "make check       every patch applies, passes checkpatch --strict and builds"
 	@echo "make bench       benchmarks: map hashing, program load time vs the base kernel"
+	@echo "make fuzz        the bpf() fuzzer in the VM: 1000000 calls (SEED=, CALLS=, SECONDS=)"
 	@echo "make clean       remove build/ (caches outside the checkout stay)"
 
 deps:
@@ -68,6 +69,10 @@ check: deps $(TREE_STAMP)
 
 bench: kernel initramfs example
 	@$(S)/bench.sh
+
+# make fuzz [SEED=N] [CALLS=N] [SECONDS=N]
+fuzz: kernel initramfs example
+	@$(S)/fuzz.sh $(if $(SEED),-s $(SEED)) $(if $(CALLS),-n $(CALLS)) $(if $(SECONDS),-t $(SECONDS))
 
 clean:
 	rm -rf build

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Run every test: the tooling's own tests (tests/tooling/test-*.sh) on the
-# host, the demo, then the selected test_progs tests in the VM, and those for
+# host, the demo, a short seeded run of the bpf() fuzzer, then the selected
+# test_progs tests in the VM, and those for
 # a kernel booted with bpf.keyring_unsealed=1 in a second boot. Prints one
 # line per test and ends with 'N passed, N failed'; exits non-zero on any
 # failure.
@@ -101,9 +102,23 @@ run_demo()
 	fi
 }
 
+# A short run of the bpf() fuzzer with a fixed seed (scripts/fuzz.sh; 'make
+# fuzz' runs a million calls on demand).
+FUZZ_SEED=20261203
+run_fuzz_seeded()
+{
+	if "$TOP/scripts/fuzz.sh" -s "$FUZZ_SEED" -n 20000 -t 120 >"$LOG/fuzz.log" 2>&1; then
+		result PASS "fuzz/bpf-seed-$FUZZ_SEED" \
+			"$(grep -o '[0-9]* bpf() calls in [0-9.]* s' "$LOG/fuzz.log")"
+	else
+		result FAIL "fuzz/bpf-seed-$FUZZ_SEED" "log: $LOG/fuzz.log"
+	fi
+}
+
 mkdir -p "$LOG"
 run_tooling_tests
 run_demo
+run_fuzz_seeded
 run_selftests
 run_unsealed_boot
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"

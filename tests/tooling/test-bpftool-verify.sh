@@ -1,7 +1,7 @@
 #!/bin/bash
 # bpftool gen verify HEADER [cert CERT]...: its verdict on a signed header
 # agrees with openssl cms -verify on the signature and signed bytes taken
-# from the header independently (here, with perl), for a good header, a
+# from the header independently (scripts/lskel-literal.pl), for a good header, a
 # certificate that names no signer, and a changed byte of the loader or the
 # blob; a changed metadata blob of the inline generation and a changed
 # loader hash are refused though the signature verifies; two signers verify
@@ -12,17 +12,7 @@
 check "the demo's object and keys exist (make example)" test -f "$OBJ" -a -f "$KEY" -a -f "$CERT"
 WRONG=$EX/keys/wrong_cert.der
 
-# literal NAME < HEADER: the bytes of the string literal of NAME[]
-literal()
-{
-	perl -0777 -ne '
-		/\b\Q'"$1"'\E\[\][^=]*=\s*"(.*?)";/s or die "no '"$1"'\n";
-		my $s = $1;
-		$s =~ s/\\\n//g;
-		$s =~ s/\\x([0-9a-fA-F]{1,2})|\\([0-7]{1,3})|\\(.)/
-			defined $1 ? chr(hex $1) : defined $2 ? chr(oct $2) : $3/ge;
-		print $s;'
-}
+literal() { "$TOP/scripts/lskel-literal.pl" "$@"; }	# literal NAME < HEADER
 
 # openssl_verify HEADER CERT: openssl's verdict on the header's signature
 openssl_verify()
