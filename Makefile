@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check bench fuzz vm-run clean
+	demo test check checkpatch bench fuzz vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -18,7 +18,8 @@ help:
 	@echo "make selftests   build test_progs for config/selftests.list"
 	@echo "make initramfs   pack the VM's initramfs"
 	@echo "make vm-run CMD='...'  run a command or a host binary in the VM"
-	@echo "make check       every patch applies, passes checkpatch --strict and builds"
+	@echo "make check       every patch applies, passes checkpatch --strict and builds; docs add no warning"
+	@echo "make checkpatch  the first half of 'make check': apply, checkpatch, kernel-doc (CI runs it)"
 	@echo "make bench       benchmarks: map hashing, program load time vs the base kernel"
 	@echo "make fuzz        the bpf() fuzzer in the VM: 1000000 calls (SEED=, CALLS=, SECONDS=)"
 	@echo "make clean       remove build/ (caches outside the checkout stay)"
@@ -66,6 +67,9 @@ vm-run: kernel initramfs
 
 check: deps $(TREE_STAMP)
 	@$(S)/check-series.sh
+
+checkpatch: deps $(TREE_STAMP)
+	@$(S)/check-series.sh --checkpatch
 
 bench: kernel initramfs example
 	@$(S)/bench.sh

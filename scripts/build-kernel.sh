@@ -1,11 +1,14 @@
 #!/bin/bash
 # Build the VM kernel (bzImage and vmlinux with BTF) from the work tree with
 # config/vm.config merged onto tinyconfig. Output in build/kbuild.
+# KERNEL_FRAGMENTS (paths, in merge order) replaces config/vm.config, and
+# TREE and KOUT the tree and output: scripts/sanitize.sh builds with
+# config/sanitizer.config too, into build/sanitizer.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree
 
-fragment=$TOP/config/vm.config
+read -r -a fragments <<< "${KERNEL_FRAGMENTS:-$TOP/config/vm.config}"
 # Trees laid out alike under build/ (linux + kbuild, base/linux + base/kbuild)
 # share cache entries: ccache hashes paths relative to build/. Only for the
 # kernel, whose dependency files kbuild rewrites with fixdep: the tools'
@@ -25,23 +28,23 @@ check_config()
 			echo "config: wanted '$line', got '$(grep "^${line%%=*}=\|# ${line%%=*} " "$KOUT/.config")'" >&2
 			missing=1
 		fi
-	done < "$fragment"
-	[ $missing = 0 ] || die "config/vm.config is not satisfiable as written"
+	done < <(cat "${fragments[@]}")
+	[ $missing = 0 ] || die "${fragments[*]#$TOP/}: not satisfiable as written"
 }
 
 configure()
 {
 	mkdir -p "$KOUT"
 	kmake tinyconfig >/dev/null
-	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$KOUT" "$KOUT/.config" "$fragment" >/dev/null
+	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$KOUT" "$KOUT/.config" "${fragments[@]}" >/dev/null
 	kmake olddefconfig >/dev/null
 	check_config
-	cp "$fragment" "$KOUT/.fragment"
+	cat "${fragments[@]}" > "$KOUT/.fragment"
 }
 
-# Reconfigure only when the fragment changed, so incremental builds stay incremental.
-if ! cmp -s "$fragment" "$KOUT/.fragment" 2>/dev/null; then
-	say "configuring the kernel from config/vm.config"
+# Reconfigure only when the fragments changed, so incremental builds stay incremental.
+if ! cmp -s <(cat "${fragments[@]}") "$KOUT/.fragment" 2>/dev/null; then
+	say "configuring the kernel from ${fragments[*]#$TOP/}"
 	configure
 fi
 say "building the kernel (make -j$JOBS bzImage)"

@@ -2,12 +2,18 @@
 # Check the series as a reviewer would:
 #  1. from the base, apply each patch of patches/series in order in a scratch
 #     worktree (build/check), run 'checkpatch.pl --strict' on it, and check
-#     that the result is the work tree's content;
-#  2. build the kernel, libbpf, bpftool and test_progs after every patch
+#     that the result is the work tree's content; run scripts/kernel-doc on
+#     the C files the series changes, and fail on a warning the base does
+#     not already give;
+#  2. render the BPF documentation (htmldocs, SPHINXDIRS=bpf) on the base
+#     and with the series, and fail on a warning the base does not give;
+#  3. build the kernel, libbpf, bpftool and test_progs after every patch
 #     (bisectability), by checking out each commit of the work tree in turn:
 #     consecutive commits differ little, so each build is incremental.
 # The work tree must hold exactly patches/ ('make export'); it is returned
 # to its branch at the end.
+#
+#   check-series.sh [--checkpatch]	# --checkpatch: step 1 only (CI runs it)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree
@@ -44,14 +50,62 @@ check_camelcase()
 		fail "$1: CamelCase that $CAMELCASE_ALLOWED does not list: $(echo $words)"
 }
 
+# The C files outside the selftests that the series changes, but libbpf's
+# API headers, which follow libbpf's convention (Doxygen's @brief), not
+# kernel-doc's
+changed_c_files()
+{
+	git -C "$TREE" diff --name-only "$(tree_base)" HEAD -- '*.c' '*.h' |
+		grep -v -e '^tools/testing/' -e '^tools/lib/bpf/\(libbpf\|bpf\|btf\)\.h$' || true
+}
+
+# kernel_doc_warnings: kernel-doc's warnings on the changed files that exist
+# in $WT, without line numbers
+kernel_doc_warnings()
+{
+	local files=() f
+
+	for f in $(changed_c_files); do
+		[ -f "$WT/$f" ] && files+=("$f")
+	done
+	[ ${#files[@]} -gt 0 ] || return 0
+	(cd "$WT" && scripts/kernel-doc -none -Wall "${files[@]}" 2>&1) |
+		sed -E 's/:[0-9]+:/:/' | sort -u
+}
+
+# htmldocs_warnings NAME: Sphinx's warnings and errors for Documentation/bpf
+# in $WT, without line numbers; the full log in $LOGS/htmldocs-NAME.log
+htmldocs_warnings()
+{
+	make -C "$WT" O="$LOGS/htmldocs-$1" SPHINXDIRS=bpf htmldocs \
+		> "$LOGS/htmldocs-$1.log" 2>&1 ||
+		echo "htmldocs failed: see $LOGS/htmldocs-$1.log"
+	grep -E -i 'WARNING|ERROR' "$LOGS/htmldocs-$1.log" |
+		sed -E -e "s|$WT/||g" -e 's/:[0-9]+:/:/' | sort -u
+}
+
+# new_warnings WHAT BEFORE AFTER: fail on the lines of AFTER not in BEFORE
+new_warnings()
+{
+	local new
+
+	new=$(comm -13 <(echo "$2") <(echo "$3"))
+	[ -z "$new" ] && return 0
+	fail "$1 warnings the base does not give:"
+	echo "$new" | sed 's/^/  /' >&2
+	return 1
+}
+
 apply_and_checkpatch()
 {
-	local patch n=0
+	local patch n=0 doc_base
 
 	git -C "$TREE" worktree remove --force "$WT" 2>/dev/null || rm -rf "$WT"
 	git -C "$TREE" worktree prune
 	mkdir -p "$LOGS"
 	git -C "$TREE" worktree add -q --detach "$WT" "$(tree_base)"
+	doc_base=$(kernel_doc_warnings)
+	[ "$mode" = all ] && html_base=$(htmldocs_warnings base)
 	for patch in $(series); do
 		n=$((n + 1))
 		git -C "$WT" am -q "$PATCHES/$patch" ||
@@ -63,8 +117,14 @@ apply_and_checkpatch()
 	done
 	[ "$(git -C "$WT" rev-parse HEAD^{tree})" = "$(git -C "$TREE" rev-parse HEAD^{tree})" ] ||
 		die "patches/ and $TREE differ: run 'make export' (or 'make tree')"
-	git -C "$TREE" worktree remove --force "$WT"
 	say "$n patches apply in order and pass checkpatch --strict"
+	new_warnings kernel-doc "$doc_base" "$(kernel_doc_warnings)" &&
+		say "kernel-doc on $(changed_c_files | wc -l) changed files: no new warning"
+	if [ "$mode" = all ]; then
+		new_warnings "htmldocs (Documentation/bpf)" "$html_base" "$(htmldocs_warnings series)" &&
+			say "htmldocs for Documentation/bpf: no new warning (logs: $LOGS/htmldocs-*.log)"
+	fi
+	git -C "$TREE" worktree remove --force "$WT"
 }
 
 build_step()
@@ -90,9 +150,21 @@ build_every_commit()
 	trap - EXIT
 }
 
+mode=all
+case ${1:-} in
+--checkpatch) mode=checkpatch ;;
+"") ;;
+*) die "usage: check-series.sh [--checkpatch]" ;;
+esac
+
 "$TOP/scripts/series-state.sh" ||
 	die "the work tree holds work not in patches/: 'make export' first"
 apply_and_checkpatch
+if [ "$mode" = checkpatch ]; then
+	[ $failed = 0 ] || die "the series does not pass 'make checkpatch'"
+	say "every patch applies and passes checkpatch --strict; kernel-doc adds no warning"
+	exit 0
+fi
 [ -n "$(series)" ] && build_every_commit
 [ $failed = 0 ] || die "the series does not pass 'make check'"
-say "every patch applies, passes checkpatch --strict and builds"
+say "every patch applies, passes checkpatch --strict and builds; the docs add no warning"

@@ -8,6 +8,7 @@ packages=(
 	"$BASE_PACKAGE"			# the kernel source (fetch-base.sh)
 	build-essential bc bison flex kmod cpio rsync xz-utils perl python3
 	python3-ply python3-git		# checkpatch.pl's SPDX check
+	python3-sphinx			# make check renders Documentation/bpf
 	libelf-dev zlib1g-dev libzstd-dev libcap-dev
 	libssl-dev openssl		# kernel signing keys, bpftool -S, test keys
 	libengine-pkcs11-openssl	# bpftool -k pkcs11:... (OpenSSL 3.0 has no PKCS#11 provider)
