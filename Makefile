@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check checkpatch bench fuzz vm-run clean
+	demo test check checkpatch bench fuzz sanitize regress vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -22,6 +22,8 @@ help:
 	@echo "make checkpatch  the first half of 'make check': apply, checkpatch, kernel-doc (CI runs it)"
 	@echo "make bench       benchmarks: map hashing, program load time vs the base kernel"
 	@echo "make fuzz        the bpf() fuzzer in the VM: 1000000 calls (SEED=, CALLS=, SECONDS=)"
+	@echo "make sanitize    KASAN/lockdep/kmemleak kernels, patched and base: no new report"
+	@echo "make regress     test_verifier and test_progs on the base and patched kernels: no regression"
 	@echo "make clean       remove build/ (caches outside the checkout stay)"
 
 deps:
@@ -73,6 +75,13 @@ checkpatch: deps $(TREE_STAMP)
 
 bench: kernel initramfs example
 	@$(S)/bench.sh
+
+regress: kernel initramfs
+	@$(S)/regress.sh
+
+sanitize: initramfs example
+	@$(S)/fuzz.sh -n 0 -t 1 >/dev/null
+	@$(S)/sanitize.sh
 
 # make fuzz [SEED=N] [CALLS=N] [SECONDS=N]
 fuzz: kernel initramfs example

@@ -414,6 +414,25 @@ static void op_iter(void)
 	keep(links, sys_bpf(OP_ITER, BPF_LINK_CREATE, &attr, sizeof(attr)));
 }
 
+static bool pooled(int fd)
+{
+	for (int i = 0; i < POOL; i++)
+		if (maps[i] == fd || progs[i] == fd || links[i] == fd)
+			return true;
+	return false;
+}
+
+/* A loader that runs makes maps and programs through bpf_sys_bpf(), whose
+ * fds land in this process; close every fd no pool holds, so that the run
+ * does not end in EMFILE.
+ */
+static void reap_fds(void)
+{
+	for (int fd = 3; fd < 1024; fd++)
+		if (!pooled(fd) && fcntl(fd, F_GETFD) != -1)
+			close(fd);
+}
+
 static void op_close(void)
 {
 	int *pool = chance(50) ? maps : chance(70) ? progs : links;
@@ -597,6 +616,8 @@ int main(int argc, char **argv)
 		op_table[i].fn();
 		if ((n & 255) == 0 && now() - start > limit)
 			break;
+		if ((n & 1023) == 1023)
+			reap_fds();
 	}
 	elapsed = now() - start;
 	for (i = 0; i < POOL; i++) {

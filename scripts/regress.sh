@@ -1,0 +1,67 @@
+#!/bin/bash
+# The differential regression run: the same test_progs binary and
+# selection (config/selftests.list) on the unpatched base kernel and on the
+# patched one, same config (both as 'make bench' builds them). Fails if a
+# test or subtest that passes on the base fails on the patched kernel;
+# prints both tallies and the difference, read from test_progs'
+# --json-summary (which lists the failed tests and subtests). Tests of what
+# the base lacks fail there, so they compare only where the base runs them.
+# test_verifier and test_maps join once the VM has bpf_testmod.ko, which
+# test_verifier refuses to run without.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need_tree
+
+OUT=$BUILD/regress
+BASE_KOUT=$BUILD/base/kbuild
+BASE_TREE=$BUILD/base/linux
+
+if [ ! -f "$BASE_KOUT/arch/x86/boot/bzImage" ]; then
+	if [ ! -e "$BASE_TREE/.git" ]; then
+		mkdir -p "$(dirname "$BASE_TREE")"
+		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+	say "building the base kernel"
+	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
+fi
+
+mkdir -p "$OUT"
+allow=$(selftests_tests | paste -sd, -)
+deny=$(selftests_key deny | paste -sd, -)
+for k in patched base; do
+	kout=$KOUT
+	[ $k = base ] && kout=$BASE_KOUT
+	say "running test_progs on the $k kernel (log: $OUT/$k.log)"
+	KOUT=$kout VM_TIMEOUT=3600 "$TOP/scripts/vm-run.sh" -- \
+		"$TOP/vm/regress-run.sh" "$allow" "$deny" > "$OUT/$k.log" 2>&1 || true
+	grep -q '^=== end' "$OUT/$k.log" || die "the $k kernel's run did not finish (log: $OUT/$k.log)"
+done
+
+python3 - "$OUT/base.log" "$OUT/patched.log" <<'PY'
+import json, sys
+
+def parse(path):
+    text = open(path).read()
+    summary = json.loads(text.split("=== test_progs summary\n", 1)[1].split("\n=== end", 1)[0])
+    failed = set()
+    for t in summary["results"]:
+        if t["failed"] and not t["subtests"]:
+            failed.add(t["name"])
+        for s in t["subtests"]:
+            if s["failed"]:
+                failed.add("%s/%s" % (t["name"], s["name"]))
+    return summary, failed
+
+base, patched = parse(sys.argv[1]), parse(sys.argv[2])
+for name, (s, f) in (("base", base), ("patched", patched)):
+    print("%-8s test_progs: %d tests passed (%d subtests), %d skipped, %d failed"
+          % (name, s["success"], s["success_subtest"], s["skipped"], s["failed"]))
+only_base = sorted(base[1] - patched[1])
+broken = sorted(patched[1] - base[1])
+print("failing on the base only (what the base lacks): %d tests and subtests" % len(only_base))
+for t in broken:
+    print("REGRESSION: " + t)
+print("passing on the base, failing on the patched kernel: %d" % len(broken))
+sys.exit(1 if broken else 0)
+PY
