@@ -12,8 +12,7 @@ set -euo pipefail
 need_tree
 
 OUT=$BUILD/bench
-BASE_TREE=$BUILD/base/linux	# laid out like build/linux and build/kbuild,
-BASE_KOUT=$BUILD/base/kbuild	# so that ccache reuses the work tree's objects
+BASE_KOUT=$BUILD/base/kbuild	# next to lib.sh's BASE_TREE, for ccache
 
 EXAMPLE=$BUILD/example
 BPFTOOL=$TOOLS_OUT/bpftool/bpftool
@@ -83,11 +82,7 @@ build_lskel_bench()
 # The unpatched base, from the work tree's root commit, same config.
 build_base_kernel()
 {
-	if [ ! -e "$BASE_TREE/.git" ]; then
-		mkdir -p "$(dirname "$BASE_TREE")"
-		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
-	fi
-	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+	base_worktree
 	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 }
 

@@ -76,3 +76,16 @@ selftests_key()		# selftests_key progs|files|extras|deny
 	sed -n -e 's/#.*//' -e "s/^$1:[[:space:]]*//p" "$TOP/config/selftests.list" |
 		sed 's/[[:space:]]*$//'
 }
+
+# The unpatched base as a worktree of the work tree, at its root commit, laid
+# out like build/linux so that ccache shares objects: 'make bench', 'make
+# sanitize' and 'make regress' build the base kernel from it.
+BASE_TREE=$BUILD/base/linux
+base_worktree()
+{
+	if [ ! -e "$BASE_TREE/.git" ]; then
+		mkdir -p "$(dirname "$BASE_TREE")"
+		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+}

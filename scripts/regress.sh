@@ -14,14 +14,9 @@ need_tree
 
 OUT=$BUILD/regress
 BASE_KOUT=$BUILD/base/kbuild
-BASE_TREE=$BUILD/base/linux
 
 if [ ! -f "$BASE_KOUT/arch/x86/boot/bzImage" ]; then
-	if [ ! -e "$BASE_TREE/.git" ]; then
-		mkdir -p "$(dirname "$BASE_TREE")"
-		git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
-	fi
-	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+	base_worktree
 	say "building the base kernel"
 	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 fi

@@ -12,7 +12,6 @@ set -euo pipefail
 need_tree
 
 OUT=$BUILD/sanitizer
-BASE_TREE=$BUILD/base/linux
 FRAGMENTS="$TOP/config/vm.config $TOP/config/sanitizer.config"
 FUZZ_SEED=${FUZZ_SEED:-20261203}
 FUZZ_CALLS=${FUZZ_CALLS:-20000}
@@ -43,11 +42,7 @@ run()	# run KOUT LOG
 mkdir -p "$OUT"
 # the fuzzer and its corpus, built by a zero-call fuzz run's build step
 [ -x "$BUILD/fuzz/bpf_fuzz" ] || die "no fuzzer at $BUILD/fuzz/bpf_fuzz; run 'make fuzz CALLS=1'"
-if [ ! -e "$BASE_TREE/.git" ]; then
-	mkdir -p "$(dirname "$BASE_TREE")"
-	git -C "$TREE" worktree add -q --detach "$BASE_TREE" "$(tree_base)"
-fi
-git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
+base_worktree
 
 say "building the patched kernel with config/sanitizer.config"
 build "$TREE" "$OUT/kbuild"

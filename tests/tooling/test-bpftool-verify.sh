@@ -110,5 +110,11 @@ fails_with "a missing certificate" "failed to read a certificate from '$SCRATCH/
 sed 's/opts_sig\[\] = "\\/opts_sig[] = "\\q\\/' "$SCRATCH/load-time.h" > "$SCRATCH/t.h"
 fails_with "a literal that does not parse" "the string literal of opts_sig[] does not parse" \
 	"$BPFTOOL" gen verify "$SCRATCH/t.h"
+# a genuine signed loader in a comment, ahead of the code the compiler
+# builds, would otherwise be what gen verify reads
+{ echo '/*'; grep -A1000 'opts_insn\[\]' "$SCRATCH/load-time.h" | sed -n '1,/";/p'; echo '*/'
+  cat "$SCRATCH/load-time.h"; } > "$SCRATCH/t.h"
+fails_with "an array declared twice" "declares opts_insn[] more than once" \
+	"$BPFTOOL" gen verify "$SCRATCH/t.h" cert "$CERT"
 fails_with "an unknown argument" "unknown arg key" \
 	"$BPFTOOL" gen verify "$SCRATCH/load-time.h" key "$KEY"
