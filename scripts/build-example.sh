@@ -1,8 +1,9 @@
 #!/bin/bash
 # Build the demo: examples/hello's BPF program as a signed light skeleton,
 # the application that loads it, and three broken copies of it (a changed
-# loader byte, a changed metadata byte, signed with another key). The signing
-# keys are made here, once. Output in build/example.
+# loader byte, a changed metadata byte, signed with another key), and the
+# demo's IPE policy, signed. The signing keys are made here, once. Output in
+# build/example.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree
@@ -76,7 +77,9 @@ app signed hello
 app tampered-loader hello-tampered-loader
 app tampered-blob hello-tampered-blob
 app wrong-key hello-wrong-key
-cp "$KEYS/signing_cert.der" "$SRC/demo-in-vm.sh" "$OUT/"
+cp "$KEYS/signing_cert.der" "$SRC/demo-in-vm.sh" "$SRC/deny-unsigned-bpf.pol" "$OUT/"
+# the demo's one-rule IPE policy, signed for the kernel's IPE to take it
+ipe_sign_policy "$SRC/deny-unsigned-bpf.pol" "$OUT/deny-unsigned-bpf.p7s"
 # the host's own certificate, which it tries to add to the .bpf keyring; not
 # .der, which vm/provision-bpf-keyring.sh would provision
 cp "$KEYS/wrong_cert.der" "$OUT/host-cert.crt"

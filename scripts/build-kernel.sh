@@ -47,6 +47,10 @@ if ! cmp -s <(cat "${fragments[@]}") "$KOUT/.fragment" 2>/dev/null; then
 	say "configuring the kernel from ${fragments[*]#$TOP/}"
 	configure
 fi
+# CONFIG_SYSTEM_TRUSTED_KEYS names this file, relative to the build output.
+ipe_test_ca
+mkdir -p "$KOUT"
+cmp -s "$IPE_CA_CERT" "$KOUT/ipe-test-ca.pem" || cp "$IPE_CA_CERT" "$KOUT/ipe-test-ca.pem"
 say "building the kernel (make -j$JOBS bzImage)"
 kmake -j"$JOBS" bzImage
 say "kernel: $KOUT/arch/x86/boot/bzImage"

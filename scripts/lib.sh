@@ -89,3 +89,29 @@ base_worktree()
 	fi
 	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
 }
+
+# The test CA the VM kernel trusts: build-kernel.sh puts its certificate in
+# the builtin keyring (CONFIG_SYSTEM_TRUSTED_KEYS), so that IPE accepts the
+# policies it signs (ipe_sign_policy). Made once per build/ directory.
+IPE_CA_KEY=$BUILD/keys/ipe-test-ca.key
+IPE_CA_CERT=$BUILD/keys/ipe-test-ca.pem
+ipe_test_ca()
+{
+	[ -s "$IPE_CA_KEY" ] && [ -s "$IPE_CA_CERT" ] && return 0
+	mkdir -p "$(dirname "$IPE_CA_KEY")"
+	openssl req -new -x509 -newkey rsa:2048 -nodes -days 36500 -sha256 \
+		-subj "/CN=signed-bpf IPE policy test CA" \
+		-addext "basicConstraints=critical,CA:TRUE" \
+		-addext "keyUsage=critical,digitalSignature,keyCertSign" \
+		-keyout "$IPE_CA_KEY" -out "$IPE_CA_CERT" 2>/dev/null ||
+		die "openssl could not make the IPE test CA in $(dirname "$IPE_CA_KEY")"
+}
+
+# ipe_sign_policy POLICY OUT: the PKCS#7 IPE's securityfs new_policy takes
+ipe_sign_policy()
+{
+	ipe_test_ca
+	openssl smime -sign -in "$1" -signer "$IPE_CA_CERT" -inkey "$IPE_CA_KEY" \
+		-noattr -nodetach -nosmimecap -binary -outform der -out "$2" ||
+		die "openssl could not sign the IPE policy $1"
+}

@@ -1,10 +1,10 @@
 #!/bin/bash
 # Run every test: the tooling's own tests (tests/tooling/test-*.sh) on the
 # host, the demo, a short seeded run of the bpf() fuzzer, then the selected
-# test_progs tests in the VM, and those for
-# a kernel booted with bpf.keyring_unsealed=1 in a second boot. Prints one
-# line per test and ends with 'N passed, N failed'; exits non-zero on any
-# failure.
+# test_progs tests in the VM, then those for a kernel booted with
+# bpf.keyring_unsealed=1, and with IPE policies, in boots of their own.
+# Prints one line per test and ends with 'N passed, N failed'; exits
+# non-zero on any failure.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -67,28 +67,57 @@ run_selftests()
 	done
 }
 
-# The second boot: bpf.keyring_unsealed=1 and the .bpf keyring provisioned
-# with the signing certificate of test_progs' signed light skeletons, as a
-# distribution's initramfs would (vm/provision-bpf-keyring.sh); the tests
-# and subtests config/selftests.list names 'unsealed_boot:' run there.
-run_unsealed_boot()
+# A boot of its own for the tests and subtests config/selftests.list names
+# 'KEY:', with vm-run.sh's OPTIONS (kernel arguments, files, a provisioning
+# step); a skip there is a failure, as the boot exists for them.
+#   run_boot LABEL KEY OPTION...
+run_boot()
 {
-	local log=$LOG/test_progs-unsealed.log name tests
+	local label=$1 key=$2 log=$LOG/test_progs-$1.log name tests
 
-	tests=$(selftests_key unsealed_boot | paste -sd, -)
+	shift 2
+	tests=$(selftests_key "$key" | paste -sd, -)
 	[ -n "$tests" ] || return 0
-	echo "Running test_progs in a VM booted with bpf.keyring_unsealed=1: $tests"
-	"$TOP/scripts/vm-run.sh" -a bpf.keyring_unsealed=1 -f "$ST_OUT/lskel_sign.der" \
-		-p "$TOP/vm/provision-bpf-keyring.sh" -- ./test_progs -a "$tests" >"$log" 2>&1
+	echo "Running test_progs in a VM booted $label: $tests"
+	"$TOP/scripts/vm-run.sh" "$@" -- ./test_progs -a "$tests" >"$log" 2>&1
 	echo "VM exit status $? (full output: $log)"
-	for name in $(selftests_key unsealed_boot); do
+	for name in $(selftests_key "$key"); do
 		case $(verdict "$log" "$name") in
-		OK)   result PASS "test_progs[unsealed]/$name" ;;
-		SKIP) result FAIL "test_progs[unsealed]/$name" "skipped: the boot was not unsealed?" ;;
-		FAIL) result FAIL "test_progs[unsealed]/$name" ;;
-		*)    result FAIL "test_progs[unsealed]/$name" "no result: provisioning failed, or the VM died" ;;
+		OK)   result PASS "test_progs[$label]/$name" ;;
+		SKIP) result FAIL "test_progs[$label]/$name" "skipped: see $log" ;;
+		FAIL) result FAIL "test_progs[$label]/$name" ;;
+		*)    result FAIL "test_progs[$label]/$name" "no result: provisioning failed, or the VM died" ;;
 		esac
 	done
+}
+
+# The IPE policies of the selftests, signed with the test CA the VM kernel
+# trusts, as vm-run.sh options.
+ipe_policy_files()
+{
+	local pol out=$BUILD/ipe
+
+	mkdir -p "$out"
+	for pol in "$TREE"/tools/testing/selftests/bpf/ipe_bpf_*.pol; do
+		ipe_sign_policy "$pol" "$out/$(basename "$pol" .pol).p7s"
+		printf -- '-f\n%s\n' "$out/$(basename "$pol" .pol).p7s"
+	done
+}
+
+# The unsealed boot: bpf.keyring_unsealed=1 and the .bpf keyring provisioned
+# with the signing certificate of test_progs' signed light skeletons, as a
+# distribution's initramfs would (vm/provision-bpf-keyring.sh). The IPE
+# boots: the signed IPE policies next to test_progs (vm/provision-ipe.sh),
+# sealed, and unsealed with .bpf provisioned as well.
+run_other_boots()
+{
+	local unsealed=(-a bpf.keyring_unsealed=1 -f "$ST_OUT/lskel_sign.der") ipe
+
+	mapfile -t ipe < <(ipe_policy_files)
+	run_boot unsealed unsealed_boot "${unsealed[@]}" -p "$TOP/vm/provision-bpf-keyring.sh"
+	run_boot ipe ipe_boot "${ipe[@]}" -p "$TOP/vm/provision-ipe.sh"
+	run_boot ipe-unsealed ipe_unsealed_boot "${unsealed[@]}" "${ipe[@]}" \
+		-f "$TOP/vm/provision-bpf-keyring.sh" -p "$TOP/vm/provision-ipe.sh"
 }
 
 # The main job end to end: bpftool -S, skel_internal.h and the kernel, with
@@ -120,7 +149,7 @@ run_tooling_tests
 run_demo
 run_fuzz_seeded
 run_selftests
-run_unsealed_boot
+run_other_boots
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

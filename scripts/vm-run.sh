@@ -51,7 +51,7 @@ boot()
 		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 2G -smp 2 \
 		-display none -serial stdio -monitor none -no-reboot \
 		-kernel "$KERNEL" -initrd "$VM_OUT/run.cpio.gz" \
-		-append "console=ttyS0 quiet panic=-1 lsm=bpf oops=panic tsc=reliable${kargs[*]:+ ${kargs[*]}}" \
+		-append "console=ttyS0 quiet panic=-1 lsm=bpf,ipe oops=panic tsc=reliable${kargs[*]:+ ${kargs[*]}}" \
 		</dev/null 2>&1 | tr -d '\r' | tee "$log" |
 		grep --line-buffered -v -e '^VM-EXIT-STATUS: ' -e '^reboot: Restarting system$'
 }
