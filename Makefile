@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check checkpatch bench fuzz sanitize regress vm-run clean
+	demo test check checkpatch bench fuzz sanitize regress configs vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -24,6 +24,7 @@ help:
 	@echo "make fuzz        the bpf() fuzzer in the VM: 1000000 calls (SEED=, CALLS=, SECONDS=)"
 	@echo "make sanitize    KASAN/lockdep/kmemleak kernels, patched and base: no new report"
 	@echo "make regress     test_verifier and test_progs on the base and patched kernels: no regression"
+	@echo "make configs     the series under Debian's amd64 config, arm64, i386, and keys/verification/BPF LSM off"
 	@echo "make clean       remove build/ (caches outside the checkout stay)"
 
 deps:
@@ -78,6 +79,9 @@ bench: kernel initramfs example
 
 regress: kernel initramfs
 	@$(S)/regress.sh
+
+configs: deps $(TREE_STAMP) initramfs
+	@$(S)/build-configs.sh $(CONFIGS)
 
 sanitize: initramfs example
 	@$(S)/fuzz.sh -n 0 -t 1 >/dev/null

@@ -16,19 +16,35 @@ read -r -a fragments <<< "${KERNEL_FRAGMENTS:-$TOP/config/vm.config}"
 export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1
 kmake() { make -C "$TREE" O="$KOUT" CC="ccache gcc" HOSTCC="ccache gcc" -s "$@"; }
 
-# Every line of the fragment must survive olddefconfig; a dependency that is
-# not met drops an option silently otherwise.
+# Every setting of the fragments must survive olddefconfig; a dependency
+# that is not met drops an option silently otherwise. A later fragment's
+# setting of a symbol, "# CONFIG_X is not set" included, replaces an
+# earlier one's.
+wanted_config()
+{
+	cat "${fragments[@]}" | sed -nE \
+		-e 's/^(CONFIG_[A-Za-z0-9_]+)=.*/\1 &/p' \
+		-e 's/^# (CONFIG_[A-Za-z0-9_]+) is not set$/\1 &/p' |
+		awk '{ sym = $1; $1 = ""; want[sym] = substr($0, 2); if (!(sym in seen)) order[n++] = sym; seen[sym] = 1 }
+		     END { for (i = 0; i < n; i++) print want[order[i]] }'
+}
+
 check_config()
 {
-	local line missing=0
+	local line sym missing=0
 
 	while read -r line; do
-		case $line in CONFIG_*) ;; *) continue ;; esac
-		if ! grep -qxF -- "$line" "$KOUT/.config"; then
-			echo "config: wanted '$line', got '$(grep "^${line%%=*}=\|# ${line%%=*} " "$KOUT/.config")'" >&2
-			missing=1
-		fi
-	done < <(cat "${fragments[@]}")
+		case $line in
+		"# CONFIG_"*" is not set")
+			sym=${line#\# }; sym=${sym%% *}
+			grep -q "^$sym=" "$KOUT/.config" || continue ;;
+		*)
+			grep -qxF -- "$line" "$KOUT/.config" && continue
+			sym=${line%%=*} ;;
+		esac
+		echo "config: wanted '$line', got '$(grep "^$sym=\|# $sym " "$KOUT/.config")'" >&2
+		missing=1
+	done < <(wanted_config)
 	[ $missing = 0 ] || die "${fragments[*]#$TOP/}: not satisfiable as written"
 }
 

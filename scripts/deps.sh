@@ -17,6 +17,7 @@ packages=(
 	clang-19 llvm-19 lld-19		# BPF programs
 	ccache git
 	qemu-system-x86 busybox-static keyutils	# the test VM
+	linux-config-6.12 gcc-aarch64-linux-gnu	# make configs: Debian's config, arm64
 )
 
 missing=()
