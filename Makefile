@@ -4,8 +4,9 @@
 S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
-.PHONY: help deps tree export kernel tools selftests initramfs example \
-	demo test check checkpatch bench fuzz sanitize regress configs vm-run clean
+.PHONY: help deps tree export kernel tools libbpf selftests initramfs example \
+	demo test check checkpatch bench fuzz sanitize regress configs debian debian-check \
+	vm-run clean
 
 help:
 	@echo "make demo        build everything and run the example in the VM (the main job)"
@@ -15,6 +16,7 @@ help:
 	@echo "make export      write build/linux's commits back to patches/"
 	@echo "make kernel      build the VM kernel from config/vm.config"
 	@echo "make tools       build libbpf and bpftool"
+	@echo "make libbpf      the series' libbpf as a standalone libbpf for applications (build/libbpf; LIBBPF_OUT=DIR)"
 	@echo "make selftests   build test_progs for config/selftests.list"
 	@echo "make initramfs   pack the VM's initramfs"
 	@echo "make vm-run CMD='...'  run a command or a host binary in the VM"
@@ -25,7 +27,9 @@ help:
 	@echo "make sanitize    KASAN/lockdep/kmemleak kernels, patched and base: no new report"
 	@echo "make regress     test_verifier and test_progs on the base and patched kernels: no regression"
 	@echo "make configs     the series under Debian's amd64 config, arm64, i386, and keys/verification/BPF LSM off"
-	@echo "make clean       remove build/ (caches outside the checkout stay)"
+	@echo "make debian      the series in Debian's kernel packaging layout, in build/debian (DEBIAN_OUT=DIR)"
+	@echo "make debian-check  Debian's linux-6.12 source + its patches + the series by quilt == build/linux"
+	@echo "make clean       remove build/ unless it holds unexported work (FORCE=1); caches stay"
 
 deps:
 	@$(S)/deps.sh
@@ -91,5 +95,23 @@ sanitize: initramfs example
 fuzz: kernel initramfs example
 	@$(S)/fuzz.sh $(if $(SEED),-s $(SEED)) $(if $(CALLS),-n $(CALLS)) $(if $(SECONDS),-t $(SECONDS))
 
+# The series' libbpf in libbpf's own layout, which application authors build
+# their signed light skeletons with (LIBBPF_OUT=DIR exports elsewhere).
+libbpf: deps $(TREE_STAMP)
+	@$(S)/export-libbpf.sh
+
+# The export reads patches/ only; it needs neither the tree nor packages.
+debian:
+	@$(S)/export-debian.sh $(DEBIAN_OUT)
+
+debian-check: deps $(TREE_STAMP)
+	@$(S)/check-debian.sh
+
+# Like 'make tree', refuses to throw away work in build/linux that patches/
+# lacks; FORCE=1 overrides.
 clean:
+	@if [ -d build/linux/.git ] && [ "$(FORCE)" != 1 ] && ! $(S)/series-state.sh; then \
+		echo "make clean: build/linux holds work that patches/ lacks: 'make export' first, or 'make clean FORCE=1'" >&2; \
+		exit 1; \
+	fi
 	rm -rf build

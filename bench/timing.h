@@ -16,7 +16,9 @@ static inline double now(void)
 }
 
 /* Under TCG the TSC calibration can fail at boot, leaving the jiffies
- * clocksource: timings of a few microseconds are then meaningless.
+ * clocksource: timings of a few microseconds are then meaningless. bench.sh
+ * tells the guest its TSC rate (tsc_early_khz=) so that it does not
+ * calibrate; this check stays, in case it ever does.
  */
 static inline int check_clocksource(void)
 {

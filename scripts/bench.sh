@@ -7,6 +7,15 @@
 # of the metadata blob (bench/lskel_bench.c); the loaders' sizes
 # (bench/loader_size.c). The base kernel also shows that unsigned light
 # skeletons still load there. Expects 'make example' (object and keys).
+#
+# Times are taken twice. In wall-clock time, over ROUNDS boots of each kernel
+# (alternating), with the guest told the host's TSC rate (tsc_early_khz=) so
+# that it never calibrates its clock against the emulated PIT: each ratio is
+# printed with the spread of the per-boot ratios. And in instructions, under
+# QEMU's -icount (vm-run.sh's VM_ICOUNT=0: the guest's clock advances 1 ns per
+# instruction it runs), ICOUNT_BOOTS boots of each kernel: these figures repeat
+# from run to run and machine to machine, and the run-to-run difference is
+# printed beside them.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree
@@ -20,6 +29,7 @@ BPFTOOL=$TOOLS_OUT/bpftool/bpftool
 build_bench()
 {
 	mkdir -p "$OUT"
+	gcc -O2 -Wall -Werror "$TOP/bench/tsc_khz.c" -o "$OUT/tsc_khz"
 	# static, for the VM; glibc's warnings about static NSS use go to the log
 	gcc -static -O2 -Wall -I"$TREE/tools/include/uapi" \
 		"$TOP/bench/signing_bench.c" -o "$OUT/signing_bench" -lcrypto -lpthread \
@@ -86,19 +96,25 @@ build_base_kernel()
 	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 }
 
-run_in_vm()	# run_in_vm <kbuild dir> <output file> <benchmark binary> <args>
+# run_in_vm <kbuild dir> <output file> <benchmark binary> <args>: in
+# wall-clock time, the guest's TSC at the host's rate; with VM_ICOUNT set, in
+# instructions (vm-run.sh sets the guest's TSC rate then).
+run_in_vm()
 {
-	local kout=$1 out=$2 bin=$3 try status
+	local kout=$1 out=$2 bin=$3 status=0 tsc=()
 
 	shift 3
-	# exit status 2: the guest booted without the TSC clocksource; boot again
-	for try in 1 2 3; do
-		status=0
-		KOUT=$kout "$TOP/scripts/vm-run.sh" -f "$OUT/signing_cert.der" \
-			"$OUT/$bin" "$@" > "$out" 2>&1 || status=$?
-		[ $status = 2 ] || break
-	done
+	[ -n "${VM_ICOUNT:-}" ] || tsc=(-a "tsc_early_khz=$HOST_TSC_KHZ")
+	KOUT=$kout "$TOP/scripts/vm-run.sh" -f "$OUT/signing_cert.der" "${tsc[@]}" \
+		"$OUT/$bin" "$@" > "$out" 2>&1 || status=$?
 	[ $status = 0 ] || die "the benchmark failed in the VM ($kout): $(tail -n 3 "$out")"
+}
+
+# in_insns <kbuild dir> <output file> <benchmark binary> <args>: run_in_vm
+# under -icount
+in_insns()
+{
+	VM_ICOUNT=0 run_in_vm "$@"
 }
 
 value()		# value <file> <key>
@@ -113,7 +129,9 @@ ratio()		# ratio <numerator> <denominator>
 
 # Load latency: ROUNDS boots of each kernel, alternating, and the median of
 # the per-boot medians, so that one slow boot does not decide the ratio.
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
+ICOUNT_BOOTS=${ICOUNT_BOOTS:-2}
+LOAD_CASES="small small_map 4096 4096_map"
 
 median_of()	# median_of <key> <file>...
 {
@@ -124,14 +142,52 @@ median_of()	# median_of <key> <file>...
 		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
+# spread <key> <numerator> <denominator>: the smallest and the largest ratio
+# of a round's OUT/<numerator>-N.txt value to OUT/<denominator>-N.txt's, as
+# "min-max"
+spread()
+{
+	local key=$1 num=$2 den=$3
+
+	paste <(awk -v k="$key" '$1 == k { print $2 }' "$OUT/$num"-*.txt) \
+	      <(awk -v k="$key" '$1 == k { print $2 }' "$OUT/$den"-*.txt) |
+		awk 'NR == 1 || $1 / $2 < lo { lo = $1 / $2 }
+		     NR == 1 || $1 / $2 > hi { hi = $1 / $2 }
+		     END { printf "%.3f-%.3f", lo, hi }'
+}
+
+# repeat <key> <files>: how far apart one key's values in several runs are,
+# (max - min) / min in percent
+repeat()
+{
+	local key=$1
+
+	shift
+	awk -v k="$key" '$1 == k { v = $2; if (!n++ || v < lo) lo = v; if (v > hi) hi = v }
+			 END { printf "%.2f%%", (hi - lo) * 100 / lo }' "$@"
+}
+
+larger()		# larger <percentage> <percentage>
+{
+	awk -v a="${1%\%}" -v b="${2%\%}" 'BEGIN { printf "%.2f%%", a > b ? a : b }'
+}
+
+rm -f "$OUT"/patched-*.txt "$OUT"/base-*.txt "$OUT"/insns-*.txt
 build_bench
 build_lskel_bench
 build_base_kernel
-say "running the benchmarks in the VM: map hashing, then $ROUNDS rounds of patched and base kernel loads"
+HOST_TSC_KHZ=$("$OUT/tsc_khz")
+say "running the benchmarks in the VM (guest TSC at the host's $HOST_TSC_KHZ kHz): map hashing, then $ROUNDS rounds of patched and base kernel loads"
 run_in_vm "$KOUT" "$OUT/hash.txt" signing_bench hash
 for round in $(seq "$ROUNDS"); do
 	run_in_vm "$KOUT" "$OUT/patched-$round.txt" signing_bench load
 	run_in_vm "$BASE_KOUT" "$OUT/base-$round.txt" signing_bench load
+done
+say "the same loads and the light skeletons in instructions (-icount), $ICOUNT_BOOTS boots each"
+for round in $(seq "$ICOUNT_BOOTS"); do
+	in_insns "$KOUT" "$OUT/insns-patched-$round.txt" signing_bench load
+	in_insns "$BASE_KOUT" "$OUT/insns-base-$round.txt" signing_bench load
+	in_insns "$KOUT" "$OUT/insns-lskel-$round.txt" lskel_bench load /host/signing_cert.der
 done
 say "light skeletons: signed vs unsigned and against blob size on the patched kernel, all on the base kernel"
 run_in_vm "$KOUT" "$OUT/lskel.txt" lskel_bench load /host/signing_cert.der
@@ -140,11 +196,11 @@ run_in_vm "$BASE_KOUT" "$OUT/compat.txt" lskel_bench compat /host/signing_cert.d
 "$OUT/loader_size" hello "$EXAMPLE/hello.bpf.o" "$KOUT/vmlinux" > "$OUT/loader.txt" &&
 	"$OUT/loader_size" nomaps "$OUT/nomaps.bpf.o" "$KOUT/vmlinux" >> "$OUT/loader.txt" ||
 	die "counting the loaders' instructions failed"
-for case in small small_map 4096 4096_map; do
+for case in $LOAD_CASES; do
 	echo "load_us_$case $(median_of "load_us_$case" "$OUT"/patched-*.txt)"
 	echo "load_excl_$case $(median_of "load_excl_$case" "$OUT"/patched-*.txt)"
 done > "$OUT/patched.txt"
-for case in small small_map 4096 4096_map; do
+for case in $LOAD_CASES; do
 	echo "load_us_$case $(median_of "load_us_$case" "$OUT"/base-*.txt)"
 done > "$OUT/base.txt"
 cat "$OUT/hash.txt" >> "$OUT/patched.txt"
@@ -160,25 +216,44 @@ for mib in 1 16 64; do
 done
 
 echo
-echo "BPF_PROG_LOAD median latency over $ROUNDS boots each, patched vs base kernel; target ratio <= 1.05"
-printf '  %-22s %10s %10s %8s\n' program patched_us base_us ratio
-for case in small small_map 4096 4096_map; do
+echo "BPF_PROG_LOAD median latency, patched vs base kernel; target ratio <= 1.05"
+echo "in instructions (-icount, thousands), first boot, and how far the $ICOUNT_BOOTS boots of each kernel differ:"
+printf '  %-22s %12s %12s %8s %10s\n' program patched_kinsn base_kinsn ratio run-to-run
+for case in $LOAD_CASES; do
+	p=$(value "$OUT/insns-patched-1.txt" "load_us_$case")
+	b=$(value "$OUT/insns-base-1.txt" "load_us_$case")
+	label=$case
+	[ "$(value "$OUT/patched.txt" "load_excl_$case")" = 1 ] && label="$case (exclusive)"
+	printf '  %-22s %12s %12s %8s %10s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")" \
+		"$(larger "$(repeat "load_us_$case" "$OUT"/insns-patched-*.txt)" \
+			  "$(repeat "load_us_$case" "$OUT"/insns-base-*.txt)")"
+done
+echo "in wall-clock time, median over $ROUNDS boots each, and the spread of the per-boot ratios:"
+printf '  %-22s %12s %12s %8s %12s\n' program patched_us base_us ratio spread
+for case in $LOAD_CASES; do
 	p=$(value "$OUT/patched.txt" "load_us_$case")
 	b=$(value "$OUT/base.txt" "load_us_$case")
 	label=$case
 	[ "$(value "$OUT/patched.txt" "load_excl_$case")" = 1 ] && label="$case (exclusive)"
-	printf '  %-22s %10s %10s %8s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")"
+	printf '  %-22s %12s %12s %8s %12s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")" \
+		"$(spread "load_us_$case" patched base)"
 done
 
 lskel=$OUT/lskel.txt
+insns=$OUT/insns-lskel-1.txt
 u=$(value "$lskel" lskel_us_unsigned)
+ui=$(value "$insns" lskel_us_unsigned)
 echo
 echo "Light skeleton open+load of examples/hello (median of 41, in turn, one VM), signed vs unsigned;"
-echo "target for the default (load-time) generation <= 1.15"
-printf '  %-10s %12s %12s %8s\n' generation unsigned_us signed_us ratio
+echo "target for the default (load-time) generation <= 1.15; in instructions (-icount, thousands,"
+echo "first boot, and how far the $ICOUNT_BOOTS boots differ) and in wall-clock time"
+printf '  %-10s %14s %12s %8s %10s %12s %12s %8s\n' generation unsigned_kinsn signed_kinsn ratio \
+	run-to-run unsigned_us signed_us ratio
 for gen in load-time inline kfunc; do
 	sg=$(value "$lskel" "lskel_us_$gen")
-	printf '  %-10s %12s %12s %8s\n' "$gen" "$u" "$sg" "$(ratio "$sg" "$u")"
+	si=$(value "$insns" "lskel_us_$gen")
+	printf '  %-10s %14s %12s %8s %10s %12s %12s %8s\n' "$gen" "$ui" "$si" "$(ratio "$si" "$ui")" \
+		"$(repeat "lskel_us_$gen" "$OUT"/insns-lskel-*.txt)" "$u" "$sg" "$(ratio "$sg" "$u")"
 done
 
 echo

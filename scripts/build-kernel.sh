@@ -67,6 +67,8 @@ fi
 ipe_test_ca
 mkdir -p "$KOUT"
 cmp -s "$IPE_CA_CERT" "$KOUT/ipe-test-ca.pem" || cp "$IPE_CA_CERT" "$KOUT/ipe-test-ca.pem"
-say "building the kernel (make -j$JOBS bzImage)"
-kmake -j"$JOBS" bzImage
+# 'modules' (none are configured) writes Module.symvers, which the
+# selftests' bpf_testmod.ko is linked against.
+say "building the kernel (make -j$JOBS bzImage modules)"
+kmake -j"$JOBS" bzImage modules
 say "kernel: $KOUT/arch/x86/boot/bzImage"

@@ -89,8 +89,19 @@ link_subset()
 	rm -rf "$SUB"
 	mkdir -p "$SUB/prog_tests" "$SUB/progs"
 	for f in "$SRC"/* "$SRC"/.gitignore; do
-		case ${f##*/} in prog_tests|progs) continue ;; esac
+		case ${f##*/} in prog_tests|progs|verifier|bpf_testmod) continue ;; esac
 		ln -s "../bpf/${f##*/}" "$SUB/"
+	done
+	# test_verifier's rule writes verifier/tests.h, and bpf_testmod.ko is
+	# built next to its sources: both directories are the subset's own, so
+	# that what they write stays out of the work tree's git status
+	for d in verifier bpf_testmod; do
+		mkdir "$SUB/$d"
+		for f in "$SRC/$d"/*.[ch] "$SRC/$d/Makefile"; do
+			[ -e "$f" ] || continue
+			[ "${f##*/}" = tests.h ] && continue
+			ln -s "../../bpf/$d/${f##*/}" "$SUB/$d/"
+		done
 	done
 	for f in "$SRC"/prog_tests/*.h "$SRC"/progs/*.h; do
 		ln -s "../../bpf/${f#"$SRC"/}" "$SUB/${f#"$SRC"/}"
@@ -109,15 +120,25 @@ link_subset
 say "building test_progs: $(selected_files | wc -l) tests, $(ls "$SUB/progs"/*.c | wc -l) BPF programs"
 mkdir -p "$ST_OUT"
 # Command-line variables replace the Makefile's lists of extra files and
-# skeletons, which name programs outside the subset. The compiler's
-# dependency files name light skeletons without their directory; VPATH lets
-# make find them in the output directory on incremental builds.
-make -C "$SUB" -j"$JOBS" -s VPATH="$ST_OUT" \
-	OUTPUT="$ST_OUT" O="$KOUT" VMLINUX_BTF="$KOUT/vmlinux" \
-	CC="ccache gcc" HOSTCC="ccache gcc" \
-	TRUNNER_EXTRA_FILES="$(runtime_files | tr '\n' ' ')" \
-	LINKED_SKELS= LSKELS_EXTRA= \
-	LSKELS="$(needed_lskels | tr '\n' ' ')" \
-	LSKELS_SIGNED="$(needed_signed_lskels | tr '\n' ' ')" \
-	"$ST_OUT/test_progs" $(selftests_key extras | sed "s|^|$ST_OUT/|")
+# skeletons, which name programs outside the subset.
+subset_make()
+{
+	make -C "$SUB" -s OUTPUT="$ST_OUT" O="$KOUT" VMLINUX_BTF="$KOUT/vmlinux" \
+		CC="ccache gcc" HOSTCC="ccache gcc" \
+		TRUNNER_EXTRA_FILES="$(runtime_files | tr '\n' ' ')" \
+		LINKED_SKELS= LSKELS_EXTRA= \
+		LSKELS="$(needed_lskels | tr '\n' ' ')" \
+		LSKELS_SIGNED="$(needed_signed_lskels | tr '\n' ' ')" \
+		"$@"
+}
+
+# The compiler's dependency files name light skeletons without their
+# directory; VPATH lets make find them in the output directory on
+# incremental builds.
+mapfile -t targets < <(selftests_key extras | grep -v '\.ko$' | sed "s|^|$ST_OUT/|")
+subset_make -j"$JOBS" VPATH="$ST_OUT" "$ST_OUT/test_progs" "${targets[@]}"
+# Kernel modules in a make of their own: the kernel's Makefile, which the
+# module build runs, would take that VPATH for its source tree.
+mapfile -t modules < <(selftests_key extras | grep '\.ko$' | sed "s|^|$ST_OUT/|")
+[ ${#modules[@]} = 0 ] || subset_make "${modules[@]}"
 say "test_progs: $ST_OUT/test_progs"

@@ -1,18 +1,24 @@
 #!/usr/bin/python3
-"""Compare two runs of the same test_progs binary and selection, on the base
-kernel and on the patched one: each run's output holds its --json-summary
-between '=== test_progs summary' and '=== end' (vm/regress-run.sh). Prints
-both tallies, the tests and subtests that fail on the base only, and every
+"""Compare two runs of the same test binaries and selection, on the base
+kernel and on the patched one (vm/regress-run.sh's output): test_progs'
+--json-summary between '=== test_progs summary' and '=== end', and, when
+the run has it, test_verifier's output after '=== test_verifier'. Prints
+each run's tallies, how many tests fail on the base only, and every
 regression: a test or subtest that fails on the patched kernel but not on
 the base. Exit status 1 when there is one.
 
     compare-test-runs.py BASE_LOG PATCHED_LOG
 """
-import json, sys
+import json, re, sys
 
-def parse(path):
-    text = open(path).read()
-    summary = json.loads(text.split("=== test_progs summary\n", 1)[1].split("\n=== end", 1)[0])
+def section(text, start):
+    """The lines after a '=== START' line, up to the next '=== ' line."""
+    if ("=== %s\n" % start) not in text:
+        return None
+    return re.split(r"^=== ", text.split("=== %s\n" % start, 1)[1], maxsplit=1, flags=re.M)[0]
+
+def parse_test_progs(text):
+    summary = json.loads(section(text, "test_progs summary"))
     failed = set()
     for t in summary["results"]:
         if t["failed"] and not t["subtests"]:
@@ -20,14 +26,39 @@ def parse(path):
         for s in t["subtests"]:
             if s["failed"]:
                 failed.add("%s/%s" % (t["name"], s["name"]))
-    return summary, failed
+    tally = ("test_progs: %d tests passed (%d subtests), %d skipped, %d failed"
+             % (summary["success"], summary["success_subtest"], summary["skipped"],
+                summary["failed"]))
+    return tally, failed
+
+def parse_test_verifier(text):
+    """test_verifier prints '#N/p description FAIL' per failed test (u for
+    the unprivileged run) and a 'Summary:' line; no Summary: it died."""
+    body = section(text, "test_verifier")
+    if body is None:
+        return None
+    m = re.search(r"^Summary: (\d+) PASSED, (\d+) SKIPPED, (\d+) FAILED$", body, re.M)
+    if not m:
+        sys.exit("test_verifier did not finish: no 'Summary:' line")
+    failed = {"test_verifier " + f for f in re.findall(r"^(#\d+/[up] .*) FAIL$", body, re.M)}
+    tally = "test_verifier: %s passed, %s skipped, %s failed" % m.groups()
+    return tally, failed
+
+def parse(path):
+    text = open(path).read()
+    runs = [parse_test_progs(text), parse_test_verifier(text)]
+    return [r for r in runs if r is not None]
 
 base, patched = parse(sys.argv[1]), parse(sys.argv[2])
-for name, (s, f) in (("base", base), ("patched", patched)):
-    print("%-8s test_progs: %d tests passed (%d subtests), %d skipped, %d failed"
-          % (name, s["success"], s["success_subtest"], s["skipped"], s["failed"]))
-only_base = sorted(base[1] - patched[1])
-broken = sorted(patched[1] - base[1])
+if len(base) != len(patched):
+    sys.exit("the two runs ran different test binaries")
+for name, runs in (("base", base), ("patched", patched)):
+    for tally, _ in runs:
+        print("%-8s %s" % (name, tally))
+base_failed = set().union(*(f for _, f in base))
+patched_failed = set().union(*(f for _, f in patched))
+only_base = sorted(base_failed - patched_failed)
+broken = sorted(patched_failed - base_failed)
 print("failing on the base only (what the base lacks): %d tests and subtests" % len(only_base))
 for t in broken:
     print("REGRESSION: " + t)

@@ -18,7 +18,23 @@ packages=(
 	ccache git
 	qemu-system-x86 busybox-static keyutils	# the test VM
 	linux-config-6.12 gcc-aarch64-linux-gnu	# make configs: Debian's config, arm64
+	pkgconf				# make libbpf: libbpf.pc, and its test
+	quilt dpkg-dev			# make debian-check: Debian's patches and ours, dpkg-source
 )
+
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+
+# 'make debian-check' fetches Debian's kernel source package: apt needs the
+# deb-src entry of config/debian-src.sources.
+src_list=/etc/apt/sources.list.d/signed-bpf-src.sources
+updated=0
+if ! cmp -s "$TOP/config/debian-src.sources" "$src_list"; then
+	say "adding Debian's kernel source packages to apt ($src_list)"
+	$sudo install -m 644 "$TOP/config/debian-src.sources" "$src_list"
+	$sudo apt-get update -q
+	updated=1
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -27,8 +43,6 @@ for p in "${packages[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && { say "all ${#packages[@]} packages are installed"; exit 0; }
 
-sudo=
-[ "$(id -u)" -eq 0 ] || sudo=sudo
 say "installing: ${missing[*]}"
-$sudo apt-get update -q
+[ "$updated" = 1 ] || $sudo apt-get update -q
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

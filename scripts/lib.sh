@@ -11,6 +11,11 @@ TOOLS_OUT=${TOOLS_OUT:-$BUILD/tools}	# libbpf and bpftool
 ST_OUT=${ST_OUT:-$BUILD/selftests}	# test_progs and its BPF objects
 VM_OUT=$BUILD/vm		# initramfs staging and images
 JOBS=${JOBS:-$(( $(nproc) + 1 ))}
+# The identity the work tree's commits are made with when the checkout has no
+# git identity of its own (a fresh machine): the project's, which signs off
+# every patch.
+PROJECT_NAME="Seed fdcf5dc4 maintainers"
+PROJECT_EMAIL="maintainers@users.noreply.h-seed-fdcf5dc4.example"
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export KBUILD_BUILD_USER=signed-bpf KBUILD_BUILD_HOST=vm

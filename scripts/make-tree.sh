@@ -7,12 +7,17 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+# The tree's commits are made with the checkout's git identity, or with the
+# project's (lib.sh) on a machine that has none: 'git am' needs a committer,
+# and the patches keep their own author either way.
 identity()
 {
-	git -C "$TOP" config user.name >/dev/null ||
-		die "set git user.name and user.email in $TOP (the project's identity)"
-	git -C "$TREE" config user.name "$(git -C "$TOP" config user.name)"
-	git -C "$TREE" config user.email "$(git -C "$TOP" config user.email)"
+	local name email
+
+	name=$(git -C "$TOP" config user.name || echo "$PROJECT_NAME")
+	email=$(git -C "$TOP" config user.email || echo "$PROJECT_EMAIL")
+	git -C "$TREE" config user.name "$name"
+	git -C "$TREE" config user.email "$email"
 }
 
 create_base()

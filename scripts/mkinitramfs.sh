@@ -32,7 +32,10 @@ add_selftests()
 		cp "$TREE/tools/testing/selftests/bpf/$f" "$ROOT/selftests/"
 	done
 	for f in $(selftests_key extras); do
-		add_binary "$ST_OUT/$f" /selftests
+		case $f in
+		*.ko) install -m 0644 "$ST_OUT/$f" "$ROOT/selftests/" ;;
+		*) add_binary "$ST_OUT/$f" /selftests ;;
+		esac
 	done
 }
 

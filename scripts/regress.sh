@@ -1,13 +1,12 @@
 #!/bin/bash
 # The differential regression run: the same test_progs binary and
-# selection (config/selftests.list) on the unpatched base kernel and on the
-# patched one, same config (both as 'make bench' builds them). Fails if a
-# test or subtest that passes on the base fails on the patched kernel;
-# prints both tallies and the difference, read from test_progs'
-# --json-summary (which lists the failed tests and subtests). Tests of what
-# the base lacks fail there, so they compare only where the base runs them.
-# test_verifier and test_maps join once the VM has bpf_testmod.ko, which
-# test_verifier refuses to run without.
+# selection (config/selftests.list), and test_verifier whole, on the
+# unpatched base kernel and on the patched one, same config (both as 'make
+# bench' builds them). Fails if a test or subtest that passes on the base
+# fails on the patched kernel; prints both tallies and the difference, read
+# from test_progs' --json-summary (which lists the failed tests and
+# subtests) and test_verifier's per-test lines. Tests of what the base lacks
+# fail there, so they compare only where the base runs them.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Run every test: the tooling's own tests (tests/tooling/test-*.sh) on the
 # host, the demo, a short seeded run of the bpf() fuzzer, then the selected
-# test_progs tests in the VM, then those for a kernel booted with
-# bpf.keyring_unsealed=1, and with IPE policies, in boots of their own.
+# test_progs tests and test_verifier in the VM, then those for a kernel
+# booted with bpf.keyring_unsealed=1, and with IPE policies, in boots of
+# their own.
 # Prints one line per test and ends with 'N passed, N failed'; exits
 # non-zero on any failure.
 set -uo pipefail
@@ -120,6 +121,29 @@ run_other_boots()
 		-f "$TOP/vm/provision-bpf-keyring.sh" -p "$TOP/vm/provision-ipe.sh"
 }
 
+# test_verifier whole, in a boot of its own: one result per run, with the
+# failed tests named ('make regress' compares the same run with the base
+# kernel's).
+run_test_verifier()
+{
+	local log=$LOG/test_verifier.log summary pass skip fail
+
+	[ -x "$ST_OUT/test_verifier" ] || return 0
+	echo "Running test_verifier in the VM"
+	"$TOP/scripts/vm-run.sh" -- ./test_verifier >"$log" 2>&1
+	echo "VM exit status $? (full output: $log)"
+	summary=$(sed -n 's/^Summary: \([0-9]*\) PASSED, \([0-9]*\) SKIPPED, \([0-9]*\) FAILED$/\1 \2 \3/p' "$log")
+	read -r pass skip fail <<<"$summary"
+	if [ -z "$summary" ]; then
+		result FAIL test_verifier "no summary: the VM died (log: $log)"
+	elif [ "$fail" = 0 ]; then
+		result PASS test_verifier "$pass passed, $skip skipped"
+	else
+		result FAIL test_verifier "$fail failed (log: $log)"
+		sed -nE 's/^(#[0-9]+\/[up] .*) FAIL$/     failed \1/p' "$log"
+	fi
+}
+
 # The main job end to end: bpftool -S, skel_internal.h and the kernel, with
 # the tampered copies refused (scripts/demo.sh).
 run_demo()
@@ -149,6 +173,7 @@ run_tooling_tests
 run_demo
 run_fuzz_seeded
 run_selftests
+run_test_verifier
 run_other_boots
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

@@ -10,7 +10,11 @@
 # first, the way a distribution's initramfs provisions a system before it
 # starts init; when it fails, COMMAND does not run and the exit status is
 # 124. The guest starts in /selftests. VM_TIMEOUT (seconds, default 900)
-# bounds every run; VM_ACCEL=kvm|tcg skips the KVM probe.
+# bounds every run; VM_ACCEL=kvm|tcg skips the KVM probe. VM_ICOUNT=SHIFT
+# boots under TCG with one vCPU and QEMU's instruction counter as the guest's
+# clock (-icount shift=SHIFT,sleep=off): each instruction advances it by 2^SHIFT
+# ns, so a time the guest measures is a count of the instructions it ran, the
+# same on every run.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -44,14 +48,20 @@ make_run_image()
 # Boot with $1 as accelerator; guest output on stdout, raw log in $2.
 boot()
 {
-	local accel=$1 log=$2 cpu=max limit=${3:-$TIMEOUT}
+	local accel=$1 log=$2 cpu=max limit=${3:-$TIMEOUT} smp=(-smp 2) append
 
 	[ "$accel" = kvm ] && cpu=host
+	append="console=ttyS0 quiet panic=-1 lsm=bpf,ipe oops=panic tsc=reliable"
+	if [ -n "${VM_ICOUNT:-}" ]; then
+		# the guest's TSC then counts virtual nanoseconds: 1 GHz, known
+		smp=(-smp 1 -icount "shift=$VM_ICOUNT,sleep=off")
+		append="$append tsc_early_khz=1000000"
+	fi
 	timeout --foreground -k 5 "$limit" \
-		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 2G -smp 2 \
+		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 2G "${smp[@]}" \
 		-display none -serial stdio -monitor none -no-reboot \
 		-kernel "$KERNEL" -initrd "$VM_OUT/run.cpio.gz" \
-		-append "console=ttyS0 quiet panic=-1 lsm=bpf,ipe oops=panic tsc=reliable${kargs[*]:+ ${kargs[*]}}" \
+		-append "$append${kargs[*]:+ ${kargs[*]}}" \
 		</dev/null 2>&1 | tr -d '\r' | tee "$log" |
 		grep --line-buffered -v -e '^VM-EXIT-STATUS: ' -e '^reboot: Restarting system$'
 }
@@ -97,6 +107,12 @@ done
 [ $# -gt 0 ] || usage
 [ -f "$KERNEL" ] || die "no kernel at $KERNEL; run 'make kernel'"
 [ -f "$BASE_IMG" ] || die "no initramfs at $BASE_IMG; run 'make initramfs'"
+case ${VM_ICOUNT:-0} in
+[0-9] | 10) ;;
+*) die "VM_ICOUNT=$VM_ICOUNT: give QEMU's icount shift, 0 to 10" ;;
+esac
+[ -z "${VM_ICOUNT:-}" ] || [ "${VM_ACCEL:-tcg}" = tcg ] ||
+	die "VM_ICOUNT needs TCG; unset VM_ACCEL=$VM_ACCEL"
 
 cmd=""
 if [ -f "$1" ]; then
@@ -109,7 +125,11 @@ for arg in "$@"; do
 done
 
 mkdir -p "$VM_OUT"
-accel=$(choose_accel)
+if [ -n "${VM_ICOUNT:-}" ]; then
+	accel=tcg
+else
+	accel=$(choose_accel)
+fi
 make_run_image "$VM_OUT/extra" "$cmd"
 log=$VM_OUT/last-run.log
 boot "$accel" "$log" || true

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The guest's part of scripts/regress.sh: the test_progs selection, with
-# its JSON summary on the console for the host to compare.
+# its JSON summary on the console for the host to compare, then
+# test_verifier whole (it loads bpf_testmod.ko itself).
 #
 #   regress-run.sh ALLOW DENY
 cd /selftests
@@ -8,4 +9,8 @@ cd /selftests
 echo "=== test_progs summary"
 cat /tmp/summary.json
 echo
+if [ -x ./test_verifier ]; then
+	echo "=== test_verifier"
+	./test_verifier 2>&1
+fi
 echo "=== end"

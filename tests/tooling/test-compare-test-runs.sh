@@ -26,3 +26,29 @@ fails "a test failing on the patched kernel only is a regression" compare worse.
 check "named" grep -qx "REGRESSION: map_excl" "$SCRATCH/out"
 check "and a subtest by test/subtest" grep -qx "REGRESSION: atomics/xchg" "$SCRATCH/out"
 check "two in all" grep -q "passing on the base, failing on the patched kernel: 2" "$SCRATCH/out"
+
+# test_verifier's output, after the JSON summary
+verifier()	# verifier FILE JSON-FILE TEST_VERIFIER-LINES
+{
+	cp "$SCRATCH/$2" "$SCRATCH/$1"
+	printf '=== test_verifier\n%s\n=== end\n' "$3" >> "$SCRATCH/$1"
+}
+verifier vbase.log same.log "#0/u invalid and of negative number OK
+#1/p unsupported op FAIL
+Summary: 1 PASSED, 0 SKIPPED, 1 FAILED"
+verifier vsame.log same.log "#0/u invalid and of negative number OK
+#1/p unsupported op FAIL
+Summary: 1 PASSED, 0 SKIPPED, 1 FAILED"
+verifier vworse.log same.log "#0/u invalid and of negative number FAIL
+#1/p unsupported op FAIL
+Summary: 0 PASSED, 0 SKIPPED, 2 FAILED"
+verifier vdied.log same.log "#0/u invalid and of negative number OK"
+vcompare() { "$TOP/scripts/compare-test-runs.py" "$SCRATCH/vbase.log" "$SCRATCH/$1" > "$SCRATCH/out" 2>&1; }
+check "test_verifier failing the same on both is no regression" vcompare vsame.log
+check "its tally is printed" grep -q "^patched  test_verifier: 1 passed, 0 skipped, 1 failed" "$SCRATCH/out"
+fails "a test_verifier test failing on the patched kernel only is a regression" vcompare vworse.log
+check "named with its number" grep -qx "REGRESSION: test_verifier #0/u invalid and of negative number" "$SCRATCH/out"
+fails "a test_verifier run that died is an error" vcompare vdied.log
+check "said so" grep -q "did not finish" "$SCRATCH/out"
+fails "runs of different binaries do not compare" \
+	"$TOP/scripts/compare-test-runs.py" "$SCRATCH/vbase.log" "$SCRATCH/same.log"
