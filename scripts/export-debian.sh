@@ -86,8 +86,9 @@ continuation()
 }
 
 # Split commit message $1 (without its subject) into the body, $2, and the
-# trailer paragraph (Signed-off-by: ...), $3; leading and trailing blank
-# lines dropped.
+# trailer paragraph (Origin:, Signed-off-by: ...; a line that starts with a
+# space continues the one before), $3; leading and trailing blank lines
+# dropped.
 split_message()
 {
 	awk -v body="$2" -v trailers="$3" '
@@ -97,7 +98,7 @@ split_message()
 			last = NR
 			while (last > 0 && line[last] == "") last--
 			t = last
-			while (t > 0 && line[t] ~ /^[A-Za-z][A-Za-z-]*: /) t--
+			while (t > 0 && line[t] ~ /^([A-Za-z][A-Za-z-]*: | )/) t--
 			if (t > 0 && line[t] != "") t = last	# no trailer paragraph
 			for (i = t + 1; i <= last; i++) print line[i] > trailers
 			while (t > 0 && line[t] == "") t--
@@ -148,7 +149,9 @@ dep3_header()
 		echo "Forwarded: no" ;;
 	esac
 	echo "Last-Update: $(date -u -d "$date" +%Y-%m-%d)"
-	cat "$tmp.trailers"
+	# the commit's own Origin: and Divergence: say what the lines above say
+	awk '/^(Origin|Divergence): / { skip = 1; next } skip && /^ / { next }
+	     { skip = 0; print }' "$tmp.trailers"
 }
 
 # The patch itself, from the line '---' that ends the commit message.
