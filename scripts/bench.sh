@@ -169,7 +169,7 @@ repeat()
 
 larger()		# larger <percentage> <percentage>
 {
-	awk -v a="${1%\%}" -v b="${2%\%}" 'BEGIN { printf "%.2f%%", a > b ? a : b }'
+	awk -v a="${1%\%}" -v b="${2%\%}" 'BEGIN { printf "%.2f%%", (a > b ? a : b) }'
 }
 
 rm -f "$OUT"/patched-*.txt "$OUT"/base-*.txt "$OUT"/insns-*.txt
