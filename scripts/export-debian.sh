@@ -132,9 +132,9 @@ dep3_header()
 	fi
 	case $kind in
 	upstream)
-		continuation "Reimplements mainline $mainline for 6.12: written anew against 6.12, no mainline code is cherry-picked.${note:+ $note}"
+		continuation "Reimplements for 6.12, from mainline: $mainline. Written anew against 6.12, no mainline code is cherry-picked.${note:+ $note}"
 		echo "Author: $author <$email>"
-		echo "Origin: other, reimplementation of mainline $mainline for 6.12"
+		echo "Origin: other, reimplementation for 6.12 of mainline: $mainline"
 		echo "Forwarded: not-needed" ;;
 	backport)
 		continuation "Backports mainline $mainline to 6.12.${note:+ $note}"

@@ -62,7 +62,7 @@ honest_origin()
 	kind=$(awk -F'|' -v f="$1" '{ k = $2; gsub(/ /, "", k); g = $1; gsub(/ /, "", g) } g == f { print k }' \
 		"$TOP/config/provenance")
 	case $kind in
-	upstream) grep -q '^Origin: other, reimplementation of mainline .* for 6\.12$' "$OUT/$TOPIC/$1" &&
+	upstream) grep -q '^Origin: other, reimplementation for 6\.12 of mainline: ' "$OUT/$TOPIC/$1" &&
 		grep -qx 'Forwarded: not-needed' "$OUT/$TOPIC/$1" ;;
 	backport) grep -q '^Origin: backport, ' "$OUT/$TOPIC/$1" && grep -q '^Applied-Upstream: commit:' "$OUT/$TOPIC/$1" ;;
 	vendor) grep -q '^Origin: vendor' "$OUT/$TOPIC/$1" && grep -q '^ Ours alone, with no mainline counterpart' "$OUT/$TOPIC/$1" ;;

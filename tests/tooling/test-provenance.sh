@@ -1,7 +1,7 @@
 #!/bin/bash
 # Every patch says where it comes from, in its own commit message and as
 # config/provenance (which 'make debian' writes DEP-3 headers from) says:
-# a DEP-3 Origin: line, "other, reimplementation of mainline ..." naming
+# a DEP-3 Origin: line, "other, reimplementation for 6.12 of mainline: ..." naming
 # each mainline commit the table gives, or "vendor, ours alone: ...".
 . "$(dirname "$0")/lib.sh"
 
@@ -25,7 +25,7 @@ consistent()
 	kind=${kind// /} commits=${commits// /}
 	block=$(origin_block "$patch")
 	case $kind in
-	upstream) grep -q '^Origin: other, reimplementation of mainline ' <<<"$block" || return 1 ;;
+	upstream) grep -q '^Origin: other, reimplementation for 6\.12 of mainline: ' <<<"$block" || return 1 ;;
 	vendor) grep -q '^Origin: vendor, ours alone: ' <<<"$block" || return 1 ;;
 	*) return 1 ;;
 	esac
