@@ -1,6 +1,7 @@
 #!/bin/bash
 # The configurations a distribution builds ('make configs', on demand): the
-# series' objects (every .c file it changes, and kernel/bpf/ whole) under
+# directories of every .c file the series changes (kernel/bpf/,
+# kernel/trace/, security/, crypto/asymmetric_keys/, net/...) under
 # Debian's amd64 configuration (linux-config-6.12), arm64 (cross gcc) and
 # 32-bit x86; and the VM kernel with the keys subsystem, signature
 # verification or the BPF LSM configured out, built whole and booted, where
@@ -18,11 +19,15 @@ ALL=(debian-amd64 arm64 i386 no-keys no-sigverify no-bpf-lsm)
 DEBIAN_CONFIG=/usr/src/linux-config-6.12/config.amd64_none_amd64.xz
 export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1
 
-# The objects of the .c files the series changes, tools and docs aside.
-series_objects()
+# The directories of the .c files the series changes, tools aside. kbuild
+# builds in each what the configuration enables: naming the objects instead
+# would compile files the configuration leaves out (SELinux's hooks.c
+# without SELinux, bpf_trace.c without BPF_EVENTS), which fail for reasons
+# of their own.
+series_dirs()
 {
 	git -C "$TREE" diff --name-only "$(tree_base)" HEAD -- '*.c' ':!tools' |
-		sed 's/\.c$/.o/'
+		xargs -n 1 dirname | sort -u | sed 's|$|/|'
 }
 
 kmake()	# kmake NAME [ARCH CROSS] TARGET...
@@ -37,15 +42,22 @@ kmake()	# kmake NAME [ARCH CROSS] TARGET...
 # objects NAME ARCH CROSS: configure from $OUT/NAME/.config, build the objects
 objects()
 {
-	local name=$1 arch=$2 cross=$3
+	local name=$1 arch=$2 cross=$3 option
 
-	kmake "$name" "$arch" "$cross" olddefconfig >/dev/null
+	kmake "$name" "$arch" "$cross" olddefconfig >/dev/null || return 1
 	# mirror the fragment in the results: what the build had
 	grep -E '^CONFIG_(BPF_SYSCALL|BPF_LSM|KEYS|SYSTEM_DATA_VERIFICATION|SECURITY_IPE)=' \
 		"$OUT/$name/.config" | paste -sd' ' - > "$OUT/$name/options"
-	kmake "$name" "$arch" "$cross" prepare
+	# a configuration that lost one of these would not build what it is for
+	for option in BPF_SYSCALL BPF_LSM SYSTEM_DATA_VERIFICATION KEYS SECURITY_IPE; do
+		grep -q "^CONFIG_$option=y" "$OUT/$name/.config" || {
+			echo "$name: CONFIG_$option is not set after olddefconfig (a dependency is missing)" >&2
+			return 1
+		}
+	done
+	kmake "$name" "$arch" "$cross" prepare || return 1
 	# shellcheck disable=SC2046
-	kmake "$name" "$arch" "$cross" $(series_objects) kernel/bpf/
+	kmake "$name" "$arch" "$cross" $(series_dirs)
 }
 
 # Debian's own amd64 configuration, without the Debian signing certificates
@@ -66,7 +78,7 @@ arch_config()	# arch_config NAME ARCH CROSS
 {
 	mkdir -p "$OUT/$1"
 	kmake "$1" "$2" "$3" defconfig >/dev/null
-	grep -E '^CONFIG_(BPF|KEYS|ASYMMETRIC|X509|PKCS7|SYSTEM_|SECONDARY|MODULE_SIG|SECURITY|LSM|AUDIT|CRYPTO_(RSA|ECDSA|SHA256)=)' \
+	grep -E '^CONFIG_(BPF|KEYS|ASYMMETRIC|X509|PKCS7|SYSTEM_|SECONDARY|MODULE_SIG|SECURITY|LSM|AUDIT|PERF_EVENTS|FTRACE|FUNCTION_TRACER|DYNAMIC_FTRACE|KPROBE|CRYPTO_(RSA|ECDSA|SHA256)=)' \
 		"$TOP/config/vm.config" | grep -v SYSTEM_TRUSTED_KEYS= >> "$OUT/$1/.config"
 }
 
@@ -91,11 +103,11 @@ vm_variant()	# vm_variant NAME
 	local name=$1
 
 	KERNEL_FRAGMENTS="$TOP/config/vm.config $TOP/config/configs/$name.config" \
-		KOUT="$OUT/$name" "$TOP/scripts/build-kernel.sh"
+		KOUT="$OUT/$name" "$TOP/scripts/build-kernel.sh" || return 1
 	grep -E '^CONFIG_(BPF_SYSCALL|BPF_LSM|KEYS|SYSTEM_DATA_VERIFICATION|SECURITY_IPE)=' \
 		"$OUT/$name/.config" | paste -sd' ' - > "$OUT/$name/options"
-	gcc -static -O2 -Wall -Werror -I"$TREE/include/uapi" -I"$TREE/arch/x86/include/uapi" \
-		"$TOP/vm/configs-check.c" -o "$OUT/configs-check"
+	gcc -static -O2 -Wall -Werror -I"$TREE/tools/include/uapi" \
+		"$TOP/vm/configs-check.c" -o "$OUT/configs-check" || return 1
 	KOUT="$OUT/$name" "$TOP/scripts/vm-run.sh" -- "$OUT/configs-check" "$name" \
 		> "$OUT/$name/boot.log" 2>&1 ||
 		{ cat "$OUT/$name/boot.log" >&2; return 1; }
@@ -113,6 +125,8 @@ for name in "$@"; do
 	case " ${ALL[*]} " in *" $name "*) ;; *) die "unknown configuration '$name' (one of: ${ALL[*]})" ;; esac
 	say "configuration $name"
 	start=$(date +%s)
+	# set -e does not reach into an 'if' condition: each step of a build_*
+	# function returns its failure itself
 	if "build_${name//-/_}" > "$OUT/$name.log" 2>&1; then
 		verdict=ok
 	else
