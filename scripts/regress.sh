@@ -20,16 +20,44 @@ if [ ! -f "$BASE_KOUT/arch/x86/boot/bzImage" ]; then
 	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 fi
 
+# bpf_testmod.ko of TREE, built for the kernel in KOUT: a module loads only
+# into the kernel whose BTF it was built against
+build_testmod()	# build_testmod TREE KOUT DIR
+{
+	rm -rf "$3" && mkdir -p "$3"
+	cp "$1"/tools/testing/selftests/bpf/bpf_testmod/*.[ch] "$3/"
+	# shellcheck disable=SC2016
+	printf 'obj-m += bpf_testmod.o\nCFLAGS_bpf_testmod.o = -I$(src)\n' > "$3/Kbuild"
+	make -C "$1" O="$2" M="$3" CC="ccache gcc" HOSTCC="ccache gcc" -s modules ||
+		die "building bpf_testmod.ko for $2 failed"
+}
+
+# in_vm KOUT LOG [vm-run.sh options] -- ARGS: a boot of vm/regress-run.sh
+in_vm()
+{
+	local kout=$1 log=$2
+
+	shift 2
+	KOUT=$kout VM_TIMEOUT=3600 "$TOP/scripts/vm-run.sh" "$@" >> "$log" 2>&1 || true
+	[ "$(grep -c '^=== end' "$log")" -ge 1 ] || die "a run on $kout did not finish (log: $log)"
+}
+
 mkdir -p "$OUT"
+base_worktree
+build_testmod "$BASE_TREE" "$BASE_KOUT" "$OUT/base-testmod"
 allow=$(selftests_tests | paste -sd, -)
 deny=$(selftests_key deny | paste -sd, -)
 for k in patched base; do
-	kout=$KOUT
-	[ $k = base ] && kout=$BASE_KOUT
-	say "running test_progs on the $k kernel (log: $OUT/$k.log)"
-	KOUT=$kout VM_TIMEOUT=3600 "$TOP/scripts/vm-run.sh" -- \
-		"$TOP/vm/regress-run.sh" "$allow" "$deny" > "$OUT/$k.log" 2>&1 || true
-	grep -q '^=== end' "$OUT/$k.log" || die "the $k kernel's run did not finish (log: $OUT/$k.log)"
+	kout=$KOUT testmod=()
+	if [ $k = base ]; then
+		kout=$BASE_KOUT
+		testmod=(-f "$OUT/base-testmod/bpf_testmod.ko")
+	fi
+	say "running test_progs, then test_verifier, on the $k kernel (log: $OUT/$k.log)"
+	: > "$OUT/$k.log"
+	in_vm "$kout" "$OUT/$k.log" -- "$TOP/vm/regress-run.sh" test_progs "$allow" "$deny"
+	in_vm "$kout" "$OUT/$k.log" "${testmod[@]}" -- "$TOP/vm/regress-run.sh" test_verifier
+	[ "$(grep -c '^=== end' "$OUT/$k.log")" = 2 ] || die "the $k kernel's runs did not finish (log: $OUT/$k.log)"
 done
 
 "$TOP/scripts/compare-test-runs.py" "$OUT/base.log" "$OUT/patched.log"

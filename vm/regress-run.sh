@@ -1,16 +1,23 @@
 #!/bin/sh
-# The guest's part of scripts/regress.sh: the test_progs selection, with
-# its JSON summary on the console for the host to compare, then
-# test_verifier whole (it loads bpf_testmod.ko itself).
+# The guest's part of scripts/regress.sh, one boot each (the VM kernel cannot
+# unload modules, and test_progs and test_verifier both load bpf_testmod.ko):
 #
-#   regress-run.sh ALLOW DENY
+#   regress-run.sh test_progs ALLOW DENY	the selection, its JSON summary
+#   regress-run.sh test_verifier		test_verifier whole, with the
+#						host's /host/bpf_testmod.ko, built
+#						for this kernel, when given
 cd /selftests
-./test_progs -a "$1" ${2:+-d "$2"} --json-summary=/tmp/summary.json > /tmp/test_progs.log 2>&1
-echo "=== test_progs summary"
-cat /tmp/summary.json
-echo
-if [ -x ./test_verifier ]; then
+case $1 in
+test_progs)
+	./test_progs -a "$2" ${3:+-d "$3"} --json-summary=/tmp/summary.json > /tmp/test_progs.log 2>&1
+	echo "=== test_progs summary"
+	cat /tmp/summary.json
+	echo
+	;;
+test_verifier)
+	[ -f /host/bpf_testmod.ko ] && cp /host/bpf_testmod.ko .
 	echo "=== test_verifier"
 	./test_verifier 2>&1
-fi
+	;;
+esac
 echo "=== end"
