@@ -215,6 +215,16 @@ for mib in 1 16 64; do
 		"$(value "$OUT/patched.txt" "hash_ratio_$mib")"
 done
 
+# load_label CASE: the case's name, marked when its map was exclusive
+load_label()
+{
+	if [ "$(value "$OUT/patched.txt" "load_excl_$1")" = 1 ]; then
+		echo "$1 (exclusive)"
+	else
+		echo "$1"
+	fi
+}
+
 echo
 echo "BPF_PROG_LOAD median latency, patched vs base kernel; target ratio <= 1.05"
 echo "in instructions (-icount, thousands), first boot, and how far the $ICOUNT_BOOTS boots of each kernel differ:"
@@ -222,8 +232,7 @@ printf '  %-22s %12s %12s %8s %10s\n' program patched_kinsn base_kinsn ratio run
 for case in $LOAD_CASES; do
 	p=$(value "$OUT/insns-patched-1.txt" "load_us_$case")
 	b=$(value "$OUT/insns-base-1.txt" "load_us_$case")
-	label=$case
-	[ "$(value "$OUT/patched.txt" "load_excl_$case")" = 1 ] && label="$case (exclusive)"
+	label=$(load_label "$case")
 	printf '  %-22s %12s %12s %8s %10s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")" \
 		"$(larger "$(repeat "load_us_$case" "$OUT"/insns-patched-*.txt)" \
 			  "$(repeat "load_us_$case" "$OUT"/insns-base-*.txt)")"
@@ -233,8 +242,7 @@ printf '  %-22s %12s %12s %8s %12s\n' program patched_us base_us ratio spread
 for case in $LOAD_CASES; do
 	p=$(value "$OUT/patched.txt" "load_us_$case")
 	b=$(value "$OUT/base.txt" "load_us_$case")
-	label=$case
-	[ "$(value "$OUT/patched.txt" "load_excl_$case")" = 1 ] && label="$case (exclusive)"
+	label=$(load_label "$case")
 	printf '  %-22s %12s %12s %8s %12s\n' "$label" "$p" "$b" "$(ratio "$p" "$b")" \
 		"$(spread "load_us_$case" patched base)"
 done
