@@ -5,7 +5,7 @@ S := scripts
 TREE_STAMP := build/linux/.git/series-applied
 
 .PHONY: help deps tree export kernel tools libbpf selftests initramfs example \
-	demo test check checkpatch bench fuzz sanitize regress configs debian debian-check \
+	demo test check checkpatch bench fuzz sanitize regress configs debian debian-check stable \
 	vm-run clean
 
 help:
@@ -29,6 +29,7 @@ help:
 	@echo "make configs     the series under Debian's amd64 config, arm64, i386, and keys/verification/BPF LSM off"
 	@echo "make debian      the series in Debian's kernel packaging layout, in build/debian (DEBIAN_OUT=DIR)"
 	@echo "make debian-check  Debian's linux-6.12 source + its patches + the series by quilt == build/linux"
+	@echo "make stable      try the series on the newest 6.12 Debian serves; PIN=1 moves the pin and runs the tests"
 	@echo "make clean       remove build/ unless it holds unexported work (FORCE=1); caches stay"
 
 deps:
@@ -106,6 +107,11 @@ debian:
 
 debian-check: deps $(TREE_STAMP)
 	@$(S)/check-debian.sh
+
+# Debian's 6.12 stable updates: report, and with PIN=1 move the base to the
+# newest (STABLE_VERSION=V picks another).
+stable: deps
+	@$(S)/follow-stable.sh
 
 # Like 'make tree', refuses to throw away work in build/linux that patches/
 # lacks; FORCE=1 overrides.

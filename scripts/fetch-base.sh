@@ -4,6 +4,9 @@
 # Prefers the pinned version of config/base.conf and verifies its SHA-256.
 # When the registry no longer serves that version, falls back to the newest
 # 6.12 it does serve and says so; the series is then applied with 'git am -3'.
+#
+# fetch-base.sh --version prints the version it would use, without fetching;
+# fetch-base.sh VERSION fetches that served version instead (follow-stable.sh).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -51,6 +54,39 @@ verify_pinned()
 		die "$1: SHA-256 $sum does not match BASE_SHA256 in config/base.conf"
 }
 
+# The version to use: the pinned one if it is installed or served, else the
+# newest served.
+chosen_version()
+{
+	if [ "$(installed_version)" = "$BASE_VERSION" ] || is_served "$BASE_VERSION"; then
+		echo "$BASE_VERSION"
+	else
+		newest_served_version
+	fi
+}
+
+case ${1:-} in
+--version)
+	chosen_version
+	exit 0
+	;;
+--newest)
+	newest_served_version
+	exit 0
+	;;
+'') ;;
+*)
+	is_served "$1" || die "the package registry does not serve $BASE_PACKAGE $1 (apt-cache madison $BASE_PACKAGE)"
+	if [ "$(installed_version)" = "$1" ] && [ -f "/usr/src/$tarball_name" ]; then
+		echo "/usr/src/$tarball_name"
+	else
+		download_version "$1"
+		echo "$CACHE/base/$1/$tarball_name"
+	fi
+	exit 0
+	;;
+esac
+
 if [ "$(installed_version)" = "$BASE_VERSION" ] &&
    [ -f "/usr/src/$tarball_name" ]; then
 	verify_pinned "/usr/src/$tarball_name"
@@ -58,9 +94,8 @@ if [ "$(installed_version)" = "$BASE_VERSION" ] &&
 	exit 0
 fi
 
-version=$BASE_VERSION
-if ! is_served "$version"; then
-	version=$(newest_served_version)
+version=$(chosen_version)
+if [ "$version" != "$BASE_VERSION" ]; then
 	[ -n "$version" ] || die "the package registry serves no $BASE_PACKAGE (run 'make deps')"
 	warn "$BASE_PACKAGE $BASE_VERSION is no longer served; using $version."
 	warn "The series will be applied with 'git am -3'; review any conflicts."

@@ -58,6 +58,30 @@ record_applied()
 	tree_patch_ids > "$APPLIED"
 }
 
+# git_identity REPO: commits in a kernel tree are made with the checkout's
+# git identity, or with the project's on a machine that has none: 'git am'
+# needs a committer, and the patches keep their own author either way.
+git_identity()
+{
+	local name email
+
+	name=$(git -C "$TOP" config user.name || echo "$PROJECT_NAME")
+	email=$(git -C "$TOP" config user.email || echo "$PROJECT_EMAIL")
+	git -C "$1" config user.name "$name"
+	git -C "$1" config user.email "$email"
+}
+
+# unignore_sources REPO: Debian's packaging adds '/*' to the top-level
+# .gitignore, which hides new files anywhere in the tree from 'git status'
+# and 'git add'. Drop those lines from the working copy only and tell git to
+# leave that file alone, so the base commit stays byte-identical to the
+# package.
+unignore_sources()
+{
+	git -C "$1" update-index --skip-worktree .gitignore
+	sed -i '/^# Debian packaging/,$d' "$1/.gitignore"
+}
+
 # config/selftests.list: one prog_tests/<file>.c per line, optionally
 # followed by the names of the tests in it to run (default: <file>), and
 # 'key: value' lines.

@@ -47,3 +47,10 @@ first=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | head -n 
 sed "s/^$first | upstream |/$first | vendor |/" "$PROVENANCE" > "$SCRATCH/provenance"
 PROVENANCE=$SCRATCH/provenance
 fails "a patch whose Origin: the table contradicts is found" consistent "$first"
+
+# the cover letter names the base config/base.conf pins (make stable PIN=1
+# moves both)
+. "$TOP/config/base.conf"
+for f in "$TOP/patches/cover-letter.txt" "$TOP/patches/0000-cover-letter.patch"; do
+	check "$(basename "$f") names the base $BASE_VERSION" grep -qF -- "$BASE_VERSION" "$f"
+done

@@ -56,3 +56,17 @@ check "an empty series exports" "$TOP/scripts/export-series.sh"
 check "empty series file" test ! -s "$PATCHES/series"
 check "no patch files left" test -z "$(ls "$PATCHES"/*.patch 2>/dev/null)"
 check "make-tree applies an empty series" "$TOP/scripts/make-tree.sh"
+
+# A tree made from another base than config/base.conf pins is made anew, but
+# never while it holds work patches/ lacks.
+rm -rf "$TREE" && mkdir -p "$TREE"
+git -C "$TREE" init -q -b main
+git -C "$TREE" config user.name "Test" && git -C "$TREE" config user.email t@example.com
+echo base > "$TREE/file"
+git -C "$TREE" add -A && git -C "$TREE" commit -q -m "Linux 0.0 (stale)" -m "Package: linux-source-6.12 0.0-stale"
+echo work >> "$TREE/file" && git -C "$TREE" commit -q -am "bpf: unexported"
+fails "make-tree refuses to replace a stale base holding unexported work" \
+	"$TOP/scripts/make-tree.sh" > "$SCRATCH/out" 2> "$SCRATCH/err"
+check "it says it would make the tree anew" grep -q '0.0-stale; config/base.conf pins .*making it anew' "$SCRATCH/out"
+check "and why it does not" grep -q 'refusing to reset' "$SCRATCH/err"
+check "the work survived" test "$(git -C "$TREE" log -1 --format=%s)" = "bpf: unexported"
