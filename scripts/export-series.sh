@@ -39,7 +39,9 @@ rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
 if [ "$count" -gt 0 ]; then
 	cover=()
 	[ "$count" -gt 1 ] && cover=(--cover-letter)
-	git -C "$TREE" format-patch -q --zero-commit --no-signature "${cover[@]}" \
+	# A fixed abbreviation for the index lines: git's default grows with
+	# the number of objects, which differs from one tree to the next.
+	git -C "$TREE" -c core.abbrev=9 format-patch -q --zero-commit --no-signature "${cover[@]}" \
 		-o "$PATCHES" "$base..HEAD"
 	[ "$count" -gt 1 ] && fill_cover_letter "$PATCHES"/0000-cover-letter.patch
 	(cd "$PATCHES" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-') > "$PATCHES/series"

@@ -58,7 +58,9 @@ new_base()
 	git_identity "$TRIAL"
 	echo "$TREE/.git/objects" > "$TRIAL/.git/objects/info/alternates"
 	tar -xJf "$tarball" -C "$TRIAL" --strip-components=1
-	kver=$(make -s -C "$TRIAL" kernelversion)
+	kver=$(make -s --no-print-directory -C "$TRIAL" kernelversion)
+	# a one-off repository: no 'git gc --auto' packing the whole tree
+	git -C "$TRIAL" config gc.auto 0
 	git -C "$TRIAL" update-ref HEAD "$old_base"
 	git -C "$TRIAL" add -f -A
 	git -C "$TRIAL" commit -q -m "Linux $kver ($BASE_PACKAGE)" \
@@ -175,8 +177,11 @@ fi
 pin "$new_version" "$sha" "$old_kver" "$new_kver" "$old_version"
 "$TOP/scripts/make-tree.sh"
 "$TOP/scripts/export-series.sh"
+# The tests run as 'make test' would on its own: PIN=1 and STABLE_VERSION
+# must not reach test-follow-stable.sh's own runs of this script.
 status=0
-make -C "$TOP" test 2>&1 | tee "$OUT/test.log" || status=$?
+env -u PIN -u STABLE_VERSION -u MAKEFLAGS -u MAKEOVERRIDES -u MFLAGS \
+	make -C "$TOP" test 2>&1 | tee "$OUT/test.log" || status=$?
 {
 	echo
 	echo "Tests on $new_version: $(grep -E '^[0-9]+ passed, [0-9]+ failed' "$OUT/test.log" | tail -n 1) (log: $OUT/test.log)"

@@ -19,7 +19,7 @@ create_base()
 	rm -rf "$TREE.tmp"
 	mkdir -p "$TREE.tmp"
 	tar -xJf "$tarball" -C "$TREE.tmp" --strip-components=1
-	version=$(make -s -C "$TREE.tmp" kernelversion)
+	version=$(make -s --no-print-directory -C "$TREE.tmp" kernelversion)
 	git -C "$TREE.tmp" init -q -b main
 	git_identity "$TREE.tmp"
 	# Debian's .gitignore ignores every top-level path: add the files anyway

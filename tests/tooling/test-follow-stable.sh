@@ -11,7 +11,7 @@ n=$(grep -c . "$TOP/patches/series")
 
 stable()	# stable VERSION [PATCHES]: follow-stable.sh's output in $SCRATCH/out
 {
-	STABLE_VERSION=$1 PATCHES=${2:-$TOP/patches} \
+	PIN=0 STABLE_VERSION=$1 PATCHES=${2:-$TOP/patches} \
 		"$TOP/scripts/follow-stable.sh" > "$SCRATCH/out" 2>&1
 }
 
