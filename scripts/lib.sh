@@ -106,6 +106,18 @@ selftests_key()		# selftests_key progs|files|extras|deny
 		sed 's/[[:space:]]*$//'
 }
 
+# bpf_testmod.ko of TREE, built for the kernel in KOUT: a module loads only
+# into the kernel whose BTF it was built against
+build_testmod()	# build_testmod TREE KOUT DIR
+{
+	rm -rf "$3" && mkdir -p "$3"
+	cp "$1"/tools/testing/selftests/bpf/bpf_testmod/*.[ch] "$3/"
+	# shellcheck disable=SC2016
+	printf 'obj-m += bpf_testmod.o\nCFLAGS_bpf_testmod.o = -I$(src)\n' > "$3/Kbuild"
+	make -C "$1" O="$2" M="$3" CC="ccache gcc" HOSTCC="ccache gcc" -s modules ||
+		die "building bpf_testmod.ko for $2 failed"
+}
+
 # The unpatched base as a worktree of the work tree, at its root commit, laid
 # out like build/linux so that ccache shares objects: 'make bench', 'make
 # sanitize' and 'make regress' build the base kernel from it.

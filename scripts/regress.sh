@@ -20,18 +20,6 @@ if [ ! -f "$BASE_KOUT/arch/x86/boot/bzImage" ]; then
 	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 fi
 
-# bpf_testmod.ko of TREE, built for the kernel in KOUT: a module loads only
-# into the kernel whose BTF it was built against
-build_testmod()	# build_testmod TREE KOUT DIR
-{
-	rm -rf "$3" && mkdir -p "$3"
-	cp "$1"/tools/testing/selftests/bpf/bpf_testmod/*.[ch] "$3/"
-	# shellcheck disable=SC2016
-	printf 'obj-m += bpf_testmod.o\nCFLAGS_bpf_testmod.o = -I$(src)\n' > "$3/Kbuild"
-	make -C "$1" O="$2" M="$3" CC="ccache gcc" HOSTCC="ccache gcc" -s modules ||
-		die "building bpf_testmod.ko for $2 failed"
-}
-
 # in_vm KOUT LOG [vm-run.sh options] -- ARGS: a boot of vm/regress-run.sh
 in_vm()
 {

@@ -27,7 +27,10 @@ reports()
 	awk -f "$TOP/scripts/kernel-reports.awk" "$1" | sort -u
 }
 
-run()	# run KOUT LOG
+# run KOUT LOG: the guest's part, with bpf_testmod.ko built for KOUT (in
+# KOUT-testmod): a module built for another config has another struct
+# module and does not load
+run()
 {
 	local allow deny
 
@@ -35,6 +38,7 @@ run()	# run KOUT LOG
 	deny=$(selftests_key deny | paste -sd, -)
 	KOUT=$1 VM_TIMEOUT=3600 "$TOP/scripts/vm-run.sh" \
 		-f "$BUILD/fuzz/bpf_fuzz" -f "$BUILD/fuzz/corpus" -f "$BUILD/example/hello" \
+		-f "$1-testmod/bpf_testmod.ko" \
 		-- "$TOP/vm/sanitizer-run.sh" "$allow" "$deny" "$FUZZ_SEED" "$FUZZ_CALLS" \
 		> "$2" 2>&1 || true
 }
@@ -46,8 +50,10 @@ base_worktree
 
 say "building the patched kernel with config/sanitizer.config"
 build "$TREE" "$OUT/kbuild"
+build_testmod "$TREE" "$OUT/kbuild" "$OUT/kbuild-testmod"
 say "building the base kernel with config/sanitizer.config"
 build "$BASE_TREE" "$OUT/base-kbuild"
+build_testmod "$BASE_TREE" "$OUT/base-kbuild" "$OUT/base-kbuild-testmod"
 
 say "running on the patched kernel (log: $OUT/patched.log)"
 start=$(date +%s)
@@ -59,7 +65,9 @@ run "$OUT/base-kbuild" "$OUT/base.log"
 reports "$OUT/patched.log" > "$OUT/patched.reports"
 reports "$OUT/base.log" > "$OUT/base.reports"
 grep '^sanitizer:' "$OUT/patched.log" | sed 's/^/patched: /'
-grep '^sanitizer:' "$OUT/base.log" | sed 's/^/base:    /'
+# the base fails the tests of what it lacks: its tally, not their names
+grep '^sanitizer:' "$OUT/base.log" | grep -v '^sanitizer: test_progs failed:' |
+	sed 's/^/base:    /'
 echo "kernel reports: patched $(wc -l < "$OUT/patched.reports"), base $(wc -l < "$OUT/base.reports");" \
 	"the patched kernel's run took $patched_s s"
 new=$(comm -23 "$OUT/patched.reports" "$OUT/base.reports")

@@ -8,8 +8,11 @@
 #   sanitizer-run.sh ALLOW DENY FUZZ_SEED FUZZ_CALLS
 HOST=${HOST:-/host}
 cd /selftests
+# bpf_testmod.ko built for this kernel, which test_progs loads from here
+cp "$HOST/bpf_testmod.ko" .
 ./test_progs -a "$1" ${2:+-d "$2"} > /tmp/test_progs.log 2>&1
 echo "sanitizer: test_progs: $(grep -c ':OK$' /tmp/test_progs.log) ok, $(grep -c ':FAIL$' /tmp/test_progs.log) failed"
+grep ':FAIL$' /tmp/test_progs.log | sed 's/^/sanitizer: test_progs failed: /'
 keyctl session - sh -c "keyctl padd asymmetric '' @s < $HOST/corpus/cert.der > /dev/null;
 	$HOST/hello --keyring session" > /tmp/hello.log 2>&1
 echo "sanitizer: hello: exit status $?"
