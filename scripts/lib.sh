@@ -100,7 +100,7 @@ selftests_tests()
 	selftests_lines | awk '{ if (NF == 1) print $1; else for (i = 2; i <= NF; i++) print $i }'
 }
 
-selftests_key()		# selftests_key progs|files|extras|deny
+selftests_key()		# selftests_key progs|files|extras|deny|regress|BOOT_boot
 {
 	sed -n -e 's/#.*//' -e "s/^$1:[[:space:]]*//p" "$TOP/config/selftests.list" |
 		sed 's/[[:space:]]*$//'

@@ -1,12 +1,13 @@
 #!/bin/bash
 # The differential regression run: the same test_progs binary and
-# selection (config/selftests.list), and test_verifier whole, on the
-# unpatched base kernel and on the patched one, same config (both as 'make
-# bench' builds them). Fails if a test or subtest that passes on the base
-# fails on the patched kernel; prints both tallies and the difference, read
-# from test_progs' --json-summary (which lists the failed tests and
-# subtests) and test_verifier's per-test lines. Tests of what the base lacks
-# fail there, so they compare only where the base runs them.
+# selection (config/selftests.list, with its 'regress:' tests), and
+# test_verifier whole, on the unpatched base kernel and on the patched one,
+# same config (both as 'make bench' builds them). Fails if a test or
+# subtest that passes on the base fails on the patched kernel; prints both
+# tallies and the difference, read from test_progs' --json-summary (which
+# lists the failed tests and subtests) and test_verifier's per-test lines.
+# Tests of what the base lacks fail there, so they compare only where the
+# base runs them.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_tree
@@ -33,7 +34,7 @@ in_vm()
 mkdir -p "$OUT"
 base_worktree
 build_testmod "$BASE_TREE" "$BASE_KOUT" "$OUT/base-testmod"
-allow=$(selftests_tests | paste -sd, -)
+allow=$( (selftests_tests; selftests_key regress) | paste -sd, -)
 deny=$(selftests_key deny | paste -sd, -)
 for k in patched base; do
 	kout=$KOUT testmod=()

@@ -107,7 +107,8 @@ ipe_policy_files()
 
 # The unsealed boot: bpf.keyring_unsealed=1 and the .bpf keyring provisioned
 # with the signing certificate of test_progs' signed light skeletons, as a
-# distribution's initramfs would (vm/provision-bpf-keyring.sh). The IPE
+# distribution's initramfs would (vm/provision-bpf-keyring.sh); and one not
+# provisioned, whose test provisions it itself. The IPE
 # boots: the signed IPE policies next to test_progs (vm/provision-ipe.sh),
 # sealed, and unsealed with .bpf provisioned as well.
 run_other_boots()
@@ -116,6 +117,7 @@ run_other_boots()
 
 	mapfile -t ipe < <(ipe_policy_files)
 	run_boot unsealed unsealed_boot "${unsealed[@]}" -p "$TOP/vm/provision-bpf-keyring.sh"
+	run_boot unsealed-open open_boot -a bpf.keyring_unsealed=1
 	run_boot ipe ipe_boot "${ipe[@]}" -p "$TOP/vm/provision-ipe.sh"
 	run_boot ipe-unsealed ipe_unsealed_boot "${unsealed[@]}" "${ipe[@]}" \
 		-f "$TOP/vm/provision-bpf-keyring.sh" -p "$TOP/vm/provision-ipe.sh"

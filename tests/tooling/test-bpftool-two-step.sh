@@ -3,8 +3,9 @@
 # what the key-file path signs; openssl cms -sign signs them; the header
 # built from that signature is byte for byte the one -k/-i makes, for each
 # generation, and loads in the VM. Signatures of other bytes, by another key,
-# with the content attached, or no signature at all are refused, each with
-# its reason, and the options refuse what makes no sense.
+# with the content attached, over the kernel's 64 KiB, or no signature at
+# all are refused, each with its reason, and the options refuse what makes
+# no sense.
 . "$(dirname "$0")/lib.sh"
 
 check "the demo's object and keys exist (make example)" test -f "$OBJ" -a -f "$KEY" -a -f "$CERT"
@@ -74,6 +75,17 @@ fails_with "a file that is no signature" \
 	"${SIGN[@]}" --signature "$CERT" "$OBJ"
 fails_with "a missing signature file" "failed to open --signature '$SCRATCH/nosuch'" \
 	"${SIGN[@]}" --signature "$SCRATCH/nosuch" "$OBJ"
+# the kernel's bound, BPF_PROG_MAX_SIGNATURE_SIZE: a signature that carries
+# a 70 KB certificate is over it, and bpftool refuses it before any load
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=big \
+	-keyout "$SCRATCH/big.key" -out "$SCRATCH/big.pem" \
+	-addext "nsComment=$(head -c 70000 /dev/zero | tr '\0' a)" 2> /dev/null
+openssl_sign "$SCRATCH/load-time.to-sign" "$SCRATCH/big.sig" -certfile "$SCRATCH/big.pem"
+check "a signature of more than 64 KiB" test "$(stat -c %s "$SCRATCH/big.sig")" -gt 65536
+fails_with "is refused" "the kernel takes signatures of 1 to 65536 bytes" \
+	"${SIGN[@]}" --signature "$SCRATCH/big.sig" "$OBJ"
+check "naming the file" grep -qF -- "--signature '$SCRATCH/big.sig' is $(stat -c %s "$SCRATCH/big.sig") bytes" \
+	"$SCRATCH/out"
 fails_with "-k with --signature" "-k <private_key>: with --signature the signature is made elsewhere" \
 	"${SIGN[@]}" --signature "$SCRATCH/inline.sig" -k "$KEY" -i "$CERT" "$OBJ"
 fails_with "-i with --to-sign" "-i <certificate>: --to-sign only writes the bytes to sign" \
