@@ -2,9 +2,11 @@
 /*
  * Light skeleton loads, run inside the test VM (scripts/bench.sh):
  *
- *   load CERT   - the demo's hello.bpf.c unsigned and signed in each loader
- *                 generation: median time of <name>__open() + <name>__load()
- *                 of each, in turn, against CERT added to the session keyring
+ *   load CERT [SIG] - the demo's hello.bpf.c unsigned and signed in each
+ *                 loader generation: median time of <name>__open() +
+ *                 <name>__load() of each, in turn, against CERT added to the
+ *                 session keyring; with SIG, then a bare 2-instruction
+ *                 BPF_PROG_LOAD unsigned and signed by SIG
  *   size CERT   - blob.bpf.c with 1 KiB to 1 MiB of data, unsigned and
  *                 signed (load-time generation), the same way; and the time
  *                 the kernel takes to hash a frozen 1 MiB array map
@@ -60,6 +62,67 @@ static int add_cert(const char *path)
 	return 0;
 }
 
+/* A bare BPF_PROG_LOAD of "r0 = 0; exit", unsigned and signed (SIG, a
+ * detached PKCS#7 signature of its 16 bytes made by bench.sh) against the
+ * session keyring: what the kernel's signature check alone costs, to set
+ * beside a signed light skeleton's extra cost.
+ */
+static const struct bpf_insn ret0[] = {
+	{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+	{ .code = BPF_JMP | BPF_EXIT },
+};
+static char ret0_sig[8192];
+static __u32 ret0_sig_sz;
+
+static double load_ret0(int sign)
+{
+	const size_t attr_sz = offsetofend(union bpf_attr, keyring_id);
+	union bpf_attr attr;
+	double t;
+	int fd;
+
+	memset(&attr, 0, attr_sz);
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insns = (long)ret0;
+	attr.insn_cnt = sizeof(ret0) / sizeof(ret0[0]);
+	attr.license = (long)"GPL";
+	if (sign) {
+		attr.signature = (long)ret0_sig;
+		attr.signature_size = ret0_sig_sz;
+		attr.keyring_id = KEY_SPEC_SESSION_KEYRING;
+	}
+	t = now();
+	fd = skel_sys_bpf(BPF_PROG_LOAD, &attr, attr_sz);
+	t = now() - t;
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return t;
+}
+
+static double load_ret0_unsigned(void)
+{
+	return load_ret0(0);
+}
+
+static double load_ret0_signed(void)
+{
+	return load_ret0(1);
+}
+
+static int read_sig(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	ret0_sig_sz = fread(ret0_sig, 1, sizeof(ret0_sig), f);
+	fclose(f);
+	return ret0_sig_sz ? 0 : -1;
+}
+
 /* load_<name>(): seconds for <name>__open() + <name>__load(), or -errno */
 #define LOADER(name, set_keyring)				\
 static double load_##name(void)					\
@@ -103,6 +166,11 @@ static const struct skel_case hello[] = {
 	{ "lskel_us_load-time", load_hello_load_time },
 	{ "lskel_us_inline", load_hello_inline },
 	{ "lskel_us_kfunc", load_hello_kfunc },
+};
+
+static const struct skel_case bare[] = {
+	{ "bare_us_unsigned", load_ret0_unsigned },
+	{ "bare_us_signed", load_ret0_signed },
 };
 
 static const struct skel_case sizes[] = {
@@ -198,8 +266,8 @@ int main(int argc, char **argv)
 {
 	int i;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: lskel_bench load|size|compat CERT\n");
+	if (argc != 3 && !(argc == 4 && !strcmp(argv[1], "load"))) {
+		fprintf(stderr, "usage: lskel_bench load|size|compat CERT, or load CERT SIG\n");
 		return 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -216,5 +284,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "size"))
 		return bench_cases(sizes, sizeof(sizes) / sizeof(sizes[0]), SIZE_ROUNDS) ?:
 		       bench_hash_1m();
-	return bench_cases(hello, sizeof(hello) / sizeof(hello[0]), ROUNDS);
+	if (argc == 4 && read_sig(argv[3]))
+		return 1;
+	return bench_cases(hello, sizeof(hello) / sizeof(hello[0]), ROUNDS) ?:
+	       (argc == 4 ? bench_cases(bare, sizeof(bare) / sizeof(bare[0]), ROUNDS) : 0);
 }

@@ -79,6 +79,10 @@ build_lskel_bench()
 		lskel "$OUT/blob_$name.bpf.o" "blob_unsigned_$name"
 		lskel "$OUT/blob_$name.bpf.o" "blob_signed_$name" "${sign[@]}"
 	done
+	# "r0 = 0; exit", lskel_bench.c's ret0, signed for its bare loads
+	printf '\xb7\000\000\000\000\000\000\000\x95\000\000\000\000\000\000\000' > "$OUT/ret0.bin"
+	sign_detached "$OUT/ret0.bin" "$OUT/ret0.sig" "$EXAMPLE/keys/signing_key.pem" \
+		"$EXAMPLE/keys/signing_cert.der" || die "signing $OUT/ret0.bin failed"
 	gcc -static -O2 -Wall -Werror -I"$OUT" -I"$TOOLS_OUT/include" \
 		-I"$TREE/tools/include/uapi" "$TOP/bench/lskel_bench.c" -o "$OUT/lskel_bench"
 	gcc -O2 -Wall -Werror -I"$TOOLS_OUT/include" -I"$TREE/tools/include/uapi" \
@@ -105,7 +109,7 @@ run_in_vm()
 
 	shift 3
 	[ -n "${VM_ICOUNT:-}" ] || tsc=(-a "tsc_early_khz=$HOST_TSC_KHZ")
-	KOUT=$kout "$TOP/scripts/vm-run.sh" -f "$OUT/signing_cert.der" "${tsc[@]}" \
+	KOUT=$kout "$TOP/scripts/vm-run.sh" -f "$OUT/signing_cert.der" -f "$OUT/ret0.sig" "${tsc[@]}" \
 		"$OUT/$bin" "$@" > "$out" 2>&1 || status=$?
 	[ $status = 0 ] || die "the benchmark failed in the VM ($kout): $(tail -n 3 "$out")"
 }
@@ -187,10 +191,11 @@ say "the same loads and the light skeletons in instructions (-icount), $ICOUNT_B
 for round in $(seq "$ICOUNT_BOOTS"); do
 	in_insns "$KOUT" "$OUT/insns-patched-$round.txt" signing_bench load
 	in_insns "$BASE_KOUT" "$OUT/insns-base-$round.txt" signing_bench load
-	in_insns "$KOUT" "$OUT/insns-lskel-$round.txt" lskel_bench load /host/signing_cert.der
+	in_insns "$KOUT" "$OUT/insns-lskel-$round.txt" lskel_bench load /host/signing_cert.der \
+		/host/ret0.sig
 done
 say "light skeletons: signed vs unsigned and against blob size on the patched kernel, all on the base kernel"
-run_in_vm "$KOUT" "$OUT/lskel.txt" lskel_bench load /host/signing_cert.der
+run_in_vm "$KOUT" "$OUT/lskel.txt" lskel_bench load /host/signing_cert.der /host/ret0.sig
 run_in_vm "$KOUT" "$OUT/size.txt" lskel_bench size /host/signing_cert.der
 run_in_vm "$BASE_KOUT" "$OUT/compat.txt" lskel_bench compat /host/signing_cert.der
 "$OUT/loader_size" hello "$EXAMPLE/hello.bpf.o" "$KOUT/vmlinux" > "$OUT/loader.txt" &&
@@ -263,6 +268,11 @@ for gen in load-time inline kfunc; do
 	printf '  %-10s %14s %12s %8s %10s %12s %12s %8s\n' "$gen" "$ui" "$si" "$(ratio "$si" "$ui")" \
 		"$(repeat "lskel_us_$gen" "$OUT"/insns-lskel-*.txt)" "$u" "$sg" "$(ratio "$sg" "$u")"
 done
+bu=$(value "$insns" bare_us_unsigned)
+bs=$(value "$insns" bare_us_signed)
+echo "  the signature check alone: a bare BPF_PROG_LOAD of 2 instructions, unsigned $bu kinsn,"
+echo "  signed (RSA-2048, session keyring) $bs kinsn: +$(awk -v a="$bs" -v b="$bu" 'BEGIN { printf "%.1f", a - b }') kinsn,"
+echo "  against +$(awk -v a="$(value "$insns" lskel_us_load-time)" -v b="$ui" 'BEGIN { printf "%.1f", a - b }') kinsn for the signed load-time light skeleton"
 
 echo
 echo "Loader instructions per generation"

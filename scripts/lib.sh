@@ -106,6 +106,15 @@ selftests_key()		# selftests_key progs|files|extras|deny|regress|BOOT_boot
 		sed 's/[[:space:]]*$//'
 }
 
+# sign_detached IN OUT KEY CERT: a detached PKCS#7 signature (DER) of IN,
+# as bpftool -S makes it for BPF_PROG_LOAD: no attributes, no
+# certificates, the signer named by its key identifier, SHA-256.
+sign_detached()
+{
+	openssl cms -sign -binary -noattr -nocerts -nosmimecap -md sha256 -keyid \
+		-in "$1" -inkey "$3" -signer "$4" -outform DER -out "$2"
+}
+
 # bpf_testmod.ko of TREE, built for the kernel in KOUT: a module loads only
 # into the kernel whose BTF it was built against
 build_testmod()	# build_testmod TREE KOUT DIR
