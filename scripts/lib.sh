@@ -106,13 +106,17 @@ selftests_key()		# selftests_key progs|files|extras|deny|regress|BOOT_boot
 		sed 's/[[:space:]]*$//'
 }
 
-# sign_detached IN OUT KEY CERT: a detached PKCS#7 signature (DER) of IN,
-# as bpftool -S makes it for BPF_PROG_LOAD: no attributes, no
-# certificates, the signer named by its key identifier, SHA-256.
+# sign_detached IN OUT KEY CERT [OPTION...]: a detached PKCS#7 signature
+# (DER unless an -outform OPTION says otherwise) of IN, as bpftool -S makes
+# it for BPF_PROG_LOAD: no attributes, no certificates, the signer named by
+# its key identifier, SHA-256. The OPTIONs go to openssl cms.
 sign_detached()
 {
+	local in=$1 out=$2 key=$3 cert=$4
+
+	shift 4
 	openssl cms -sign -binary -noattr -nocerts -nosmimecap -md sha256 -keyid \
-		-in "$1" -inkey "$3" -signer "$4" -outform DER -out "$2"
+		-in "$in" -inkey "$key" -signer "$cert" -outform DER -out "$out" "$@"
 }
 
 # bpf_testmod.ko of TREE, built for the kernel in KOUT: a module loads only

@@ -10,14 +10,14 @@
 
 check "the demo's object and keys exist (make example)" test -f "$OBJ" -a -f "$KEY" -a -f "$CERT"
 
-# openssl_sign IN OUT [OPTION...]: what a signing service would do
+# shellcheck source=../../scripts/lib.sh
+. "$TOP/scripts/lib.sh"
+
+# openssl_sign IN OUT [OPTION...]: what a signing service would do, with
+# the project's signing command (sign_detached in scripts/lib.sh)
 openssl_sign()
 {
-	local in=$1 out=$2
-
-	shift 2
-	openssl cms -sign -binary -noattr -nocerts -nosmimecap -md sha256 -keyid \
-		-in "$in" -inkey "$KEY" -signer "$CERT" -outform DER -out "$out" "$@"
+	sign_detached "$1" "$2" "$KEY" "$CERT" "${@:3}"
 }
 
 two_step_header()	# two_step_header OUT [OPTION...]
