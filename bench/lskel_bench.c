@@ -7,6 +7,8 @@
  *                 <name>__load() of each, in turn, against CERT added to the
  *                 session keyring; with SIG, then a bare 2-instruction
  *                 BPF_PROG_LOAD unsigned and signed by SIG
+ *   bare CERT SIG - only that bare load, unsigned and signed by SIG: the
+ *                 signature check alone, for another key type
  *   size CERT   - blob.bpf.c with 1 KiB to 1 MiB of data, unsigned and
  *                 signed (load-time generation), the same way; and the time
  *                 the kernel takes to hash a frozen 1 MiB array map
@@ -266,8 +268,8 @@ int main(int argc, char **argv)
 {
 	int i;
 
-	if (argc != 3 && !(argc == 4 && !strcmp(argv[1], "load"))) {
-		fprintf(stderr, "usage: lskel_bench load|size|compat CERT, or load CERT SIG\n");
+	if (argc != 3 && !(argc == 4 && (!strcmp(argv[1], "load") || !strcmp(argv[1], "bare")))) {
+		fprintf(stderr, "usage: lskel_bench load|size|compat CERT, or load|bare CERT SIG\n");
 		return 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -286,6 +288,8 @@ int main(int argc, char **argv)
 		       bench_hash_1m();
 	if (argc == 4 && read_sig(argv[3]))
 		return 1;
+	if (!strcmp(argv[1], "bare"))
+		return bench_cases(bare, sizeof(bare) / sizeof(bare[0]), ROUNDS);
 	return bench_cases(hello, sizeof(hello) / sizeof(hello[0]), ROUNDS) ?:
 	       (argc == 4 ? bench_cases(bare, sizeof(bare) / sizeof(bare[0]), ROUNDS) : 0);
 }

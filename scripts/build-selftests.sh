@@ -36,15 +36,20 @@ check_selection()
 	done
 }
 
-# BPF programs a test needs: its skeleton includes and object file names.
+# BPF programs a test needs: its skeleton includes and object file names;
+# with test_maps among the extras, those of test_maps.c and map_tests/ too.
 needed_progs()
 {
-	local t
+	local f files=()
 
-	for t in $(selected_files); do
-		grep -ohE '"(\./)?[a-zA-Z0-9_]+\.(l?skel\.h|bpf\.o)"' "$SRC/prog_tests/$t.c" |
-			sed -E 's/"(\.\/)?([a-zA-Z0-9_]+)\..*/\2/'
+	for f in $(selected_files); do
+		files+=("$SRC/prog_tests/$f.c")
 	done
+	if selftests_key extras | grep -qx test_maps; then
+		files+=("$SRC/test_maps.c" "$SRC"/map_tests/*.c)
+	fi
+	grep -ohE '"(\./)?[a-zA-Z0-9_]+\.(l?skel\.h|bpf\.o)"' "${files[@]}" |
+		sed -E 's/"(\.\/)?([a-zA-Z0-9_]+)\..*/\2/'
 	selftests_key progs
 }
 
@@ -89,13 +94,14 @@ link_subset()
 	rm -rf "$SUB"
 	mkdir -p "$SUB/prog_tests" "$SUB/progs"
 	for f in "$SRC"/* "$SRC"/.gitignore; do
-		case ${f##*/} in prog_tests|progs|verifier|bpf_testmod) continue ;; esac
+		case ${f##*/} in prog_tests|progs|verifier|map_tests|bpf_testmod) continue ;; esac
 		ln -s "../bpf/${f##*/}" "$SUB/"
 	done
-	# test_verifier's rule writes verifier/tests.h, and bpf_testmod.ko is
-	# built next to its sources: both directories are the subset's own, so
-	# that what they write stays out of the work tree's git status
-	for d in verifier bpf_testmod; do
+	# test_verifier's and test_maps' rules write verifier/tests.h and
+	# map_tests/tests.h, and bpf_testmod.ko is built next to its sources:
+	# these directories are the subset's own, so that what they write stays
+	# out of the work tree's git status
+	for d in verifier map_tests bpf_testmod; do
 		mkdir "$SUB/$d"
 		for f in "$SRC/$d"/*.[ch] "$SRC/$d/Makefile"; do
 			[ -e "$f" ] || continue

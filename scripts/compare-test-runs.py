@@ -2,7 +2,8 @@
 """Compare two runs of the same test binaries and selection, on the base
 kernel and on the patched one (vm/regress-run.sh's output): test_progs'
 --json-summary between '=== test_progs summary' and '=== end', and, when
-the run has it, test_verifier's output after '=== test_verifier'. Prints
+the run has them, test_verifier's output after '=== test_verifier' and
+test_maps' after '=== test_maps'. Prints
 each run's tallies, how many tests fail on the base only, and every
 regression: a test or subtest that fails on the patched kernel but not on
 the base. Exit status 1 when there is one.
@@ -44,9 +45,25 @@ def parse_test_verifier(text):
     tally = "test_verifier: %s passed, %s skipped, %s failed" % m.groups()
     return tally, failed
 
+def parse_test_maps(text):
+    """test_maps stops at its first failure ('func(line):FAIL:tag ...') and
+    prints 'test_maps: OK, N SKIPPED' when all pass: one result for all."""
+    body = section(text, "test_maps")
+    if body is None:
+        return None
+    m = re.search(r"^test_maps exit status (\d+)$", body, re.M)
+    if not m:
+        sys.exit("test_maps did not finish: no exit status")
+    ok = re.search(r"^test_maps: OK, (\d+) SKIPPED$", body, re.M)
+    if ok and m.group(1) == "0":
+        return "test_maps: passed, %s skipped" % ok.group(1), set()
+    fail = re.search(r"^.*:FAIL:.*$", body, re.M)
+    why = fail.group(0) if fail else "exit status " + m.group(1)
+    return "test_maps: failed (%s)" % why, {"test_maps"}
+
 def parse(path):
     text = open(path).read()
-    runs = [parse_test_progs(text), parse_test_verifier(text)]
+    runs = [parse_test_progs(text), parse_test_verifier(text), parse_test_maps(text)]
     return [r for r in runs if r is not None]
 
 base, patched = parse(sys.argv[1]), parse(sys.argv[2])

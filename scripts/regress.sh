@@ -1,8 +1,8 @@
 #!/bin/bash
 # The differential regression run: the same test_progs binary and
 # selection (config/selftests.list, with its 'regress:' tests), and
-# test_verifier whole, on the unpatched base kernel and on the patched one,
-# same config (both as 'make bench' builds them). Fails if a test or
+# test_verifier and test_maps whole, on the unpatched base kernel and on
+# the patched one, same config (both as 'make bench' builds them). Fails if a test or
 # subtest that passes on the base fails on the patched kernel; prints both
 # tallies and the difference, read from test_progs' --json-summary (which
 # lists the failed tests and subtests) and test_verifier's per-test lines.
@@ -15,11 +15,11 @@ need_tree
 OUT=$BUILD/regress
 BASE_KOUT=$BUILD/base/kbuild
 
-if [ ! -f "$BASE_KOUT/arch/x86/boot/bzImage" ]; then
-	base_worktree
-	say "building the base kernel"
-	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
-fi
+# The base kernel with the same config as the patched one: build-kernel.sh
+# reconfigures when config/vm.config changed, and builds what is stale.
+base_worktree
+say "building the base kernel (when stale)"
+TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
 
 # in_vm KOUT LOG [vm-run.sh options] -- ARGS: a boot of vm/regress-run.sh
 in_vm()
@@ -32,7 +32,6 @@ in_vm()
 }
 
 mkdir -p "$OUT"
-base_worktree
 build_testmod "$BASE_TREE" "$BASE_KOUT" "$OUT/base-testmod"
 allow=$( (selftests_tests; selftests_key regress) | paste -sd, -)
 deny=$(selftests_key deny | paste -sd, -)
@@ -42,11 +41,12 @@ for k in patched base; do
 		kout=$BASE_KOUT
 		testmod=(-f "$OUT/base-testmod/bpf_testmod.ko")
 	fi
-	say "running test_progs, then test_verifier, on the $k kernel (log: $OUT/$k.log)"
+	say "running test_progs, test_verifier and test_maps on the $k kernel (log: $OUT/$k.log)"
 	: > "$OUT/$k.log"
 	in_vm "$kout" "$OUT/$k.log" -- "$TOP/vm/regress-run.sh" test_progs "$allow" "$deny"
 	in_vm "$kout" "$OUT/$k.log" "${testmod[@]}" -- "$TOP/vm/regress-run.sh" test_verifier
-	[ "$(grep -c '^=== end' "$OUT/$k.log")" = 2 ] || die "the $k kernel's runs did not finish (log: $OUT/$k.log)"
+	in_vm "$kout" "$OUT/$k.log" -- "$TOP/vm/regress-run.sh" test_maps
+	[ "$(grep -c '^=== end' "$OUT/$k.log")" = 3 ] || die "the $k kernel's runs did not finish (log: $OUT/$k.log)"
 done
 
 "$TOP/scripts/compare-test-runs.py" "$OUT/base.log" "$OUT/patched.log"

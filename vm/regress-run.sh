@@ -6,6 +6,8 @@
 #   regress-run.sh test_verifier		test_verifier whole, with the
 #						host's /host/bpf_testmod.ko, built
 #						for this kernel, when given
+#   regress-run.sh test_maps			test_maps whole: it stops at its
+#						first failure, and its exit status
 cd /selftests
 case $1 in
 test_progs)
@@ -18,6 +20,11 @@ test_verifier)
 	[ -f /host/bpf_testmod.ko ] && cp /host/bpf_testmod.ko .
 	echo "=== test_verifier"
 	./test_verifier 2>&1
+	;;
+test_maps)
+	echo "=== test_maps"
+	./test_maps 2>&1
+	echo "test_maps exit status $?"
 	;;
 esac
 echo "=== end"

@@ -52,3 +52,25 @@ fails "a test_verifier run that died is an error" vcompare vdied.log
 check "said so" grep -q "did not finish" "$SCRATCH/out"
 fails "runs of different binaries do not compare" \
 	"$TOP/scripts/compare-test-runs.py" "$SCRATCH/vbase.log" "$SCRATCH/same.log"
+
+# test_maps' output, after the others: one result, it stops at its first failure
+maps()	# maps FILE TEST_MAPS-LINES
+{
+	cp "$SCRATCH/same.log" "$SCRATCH/$1"
+	printf '=== test_maps\n%s\n=== end\n' "$2" >> "$SCRATCH/$1"
+}
+maps mbase.log "Fork 100 tasks to 'test_update_delete'
+test_maps: OK, 2 SKIPPED
+test_maps exit status 0"
+maps mworse.log "test_sockmap(1040):FAIL:sockmap_parse_prog.bpf.o 'no such file'
+test_maps exit status 255"
+maps mdied.log "Fork 100 tasks to 'test_update_delete'"
+mcompare() { "$TOP/scripts/compare-test-runs.py" "$SCRATCH/mbase.log" "$SCRATCH/$1" > "$SCRATCH/out" 2>&1; }
+check "test_maps passing on both is no regression" mcompare mbase.log
+check "its tally is printed" grep -q "^patched  test_maps: passed, 2 skipped" "$SCRATCH/out"
+fails "test_maps failing on the patched kernel only is a regression" mcompare mworse.log
+check "with the failure it stopped at" grep -q "^patched  test_maps: failed (test_sockmap(1040):FAIL:" \
+	"$SCRATCH/out"
+check "named" grep -qx "REGRESSION: test_maps" "$SCRATCH/out"
+fails "a test_maps run that died is an error" mcompare mdied.log
+check "said so" grep -q "test_maps did not finish" "$SCRATCH/out"
