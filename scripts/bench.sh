@@ -21,7 +21,6 @@ set -euo pipefail
 need_tree
 
 OUT=$BUILD/bench
-BASE_KOUT=$BUILD/base/kbuild	# next to lib.sh's BASE_TREE, for ccache
 
 EXAMPLE=$BUILD/example
 BPFTOOL=$TOOLS_OUT/bpftool/bpftool
@@ -100,12 +99,6 @@ build_lskel_bench()
 	cp "$EXAMPLE/keys/signing_cert.der" "$OUT/"
 }
 
-# The unpatched base, from the work tree's root commit, same config.
-build_base_kernel()
-{
-	base_worktree
-	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
-}
 
 # run_in_vm <kbuild dir> <output file> <benchmark binary> <args>: in
 # wall-clock time, the guest's TSC at the host's rate; with VM_ICOUNT set, in

@@ -32,15 +32,25 @@ def parse_test_progs(text):
                 summary["failed"]))
     return tally, failed
 
+def finished(text, name, last, missing):
+    """The section of a run of NAME and the match of its LAST line, or
+    None when the run has no such section; exit when LAST is MISSING."""
+    body = section(text, name)
+    if body is None:
+        return None
+    m = re.search(last, body, re.M)
+    if not m:
+        sys.exit("%s did not finish: no %s" % (name, missing))
+    return body, m
+
 def parse_test_verifier(text):
     """test_verifier prints '#N/p description FAIL' per failed test (u for
     the unprivileged run) and a 'Summary:' line; no Summary: it died."""
-    body = section(text, "test_verifier")
-    if body is None:
+    run = finished(text, "test_verifier", r"^Summary: (\d+) PASSED, (\d+) SKIPPED, (\d+) FAILED$",
+                   "'Summary:' line")
+    if run is None:
         return None
-    m = re.search(r"^Summary: (\d+) PASSED, (\d+) SKIPPED, (\d+) FAILED$", body, re.M)
-    if not m:
-        sys.exit("test_verifier did not finish: no 'Summary:' line")
+    body, m = run
     failed = {"test_verifier " + f for f in re.findall(r"^(#\d+/[up] .*) FAIL$", body, re.M)}
     tally = "test_verifier: %s passed, %s skipped, %s failed" % m.groups()
     return tally, failed
@@ -48,12 +58,10 @@ def parse_test_verifier(text):
 def parse_test_maps(text):
     """test_maps stops at its first failure ('func(line):FAIL:tag ...') and
     prints 'test_maps: OK, N SKIPPED' when all pass: one result for all."""
-    body = section(text, "test_maps")
-    if body is None:
+    run = finished(text, "test_maps", r"^test_maps exit status (\d+)$", "exit status")
+    if run is None:
         return None
-    m = re.search(r"^test_maps exit status (\d+)$", body, re.M)
-    if not m:
-        sys.exit("test_maps did not finish: no exit status")
+    body, m = run
     ok = re.search(r"^test_maps: OK, (\d+) SKIPPED$", body, re.M)
     if ok and m.group(1) == "0":
         return "test_maps: passed, %s skipped" % ok.group(1), set()

@@ -144,6 +144,16 @@ base_worktree()
 	git -C "$BASE_TREE" checkout -q --detach "$(tree_base)"
 }
 
+# The unpatched base kernel in BASE_KOUT, same config as the patched one:
+# build-kernel.sh reconfigures when config/vm.config changed and builds what
+# is stale. 'make bench' and 'make regress' compare against it.
+BASE_KOUT=$BUILD/base/kbuild	# next to BASE_TREE, so that ccache shares objects
+build_base_kernel()
+{
+	base_worktree
+	TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
+}
+
 # The test CA the VM kernel trusts: build-kernel.sh puts its certificate in
 # the builtin keyring (CONFIG_SYSTEM_TRUSTED_KEYS), so that IPE accepts the
 # policies it signs (ipe_sign_policy). Made once per build/ directory.

@@ -13,13 +13,9 @@ set -euo pipefail
 need_tree
 
 OUT=$BUILD/regress
-BASE_KOUT=$BUILD/base/kbuild
 
-# The base kernel with the same config as the patched one: build-kernel.sh
-# reconfigures when config/vm.config changed, and builds what is stale.
-base_worktree
 say "building the base kernel (when stale)"
-TREE=$BASE_TREE KOUT=$BASE_KOUT "$TOP/scripts/build-kernel.sh"
+build_base_kernel
 
 # in_vm KOUT LOG [vm-run.sh options] -- ARGS: a boot of vm/regress-run.sh
 in_vm()
