@@ -54,13 +54,10 @@ new_base()
 	say "extracting $BASE_PACKAGE $version into $TRIAL" >&2
 	rm -rf "$TRIAL"
 	mkdir -p "$TRIAL"
-	git -C "$TRIAL" init -q -b main
-	git_identity "$TRIAL"
+	scratch_repo "$TRIAL"
 	echo "$TREE/.git/objects" > "$TRIAL/.git/objects/info/alternates"
 	tar -xJf "$tarball" -C "$TRIAL" --strip-components=1
 	kver=$(make -s --no-print-directory -C "$TRIAL" kernelversion)
-	# a one-off repository: no 'git gc --auto' packing the whole tree
-	git -C "$TRIAL" config gc.auto 0
 	git -C "$TRIAL" update-ref HEAD "$old_base"
 	git -C "$TRIAL" add -f -A
 	git -C "$TRIAL" commit -q -m "Linux $kver ($BASE_PACKAGE)" \

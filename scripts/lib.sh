@@ -71,6 +71,26 @@ git_identity()
 	git -C "$1" config user.email "$email"
 }
 
+# no_auto_gc REPO: the tooling's repositories are scratch copies of a kernel
+# tree. git's automatic gc starts in the background once enough loose
+# objects pile up, which in a freshly committed tree is at the first
+# 'git am'; there it raced 'git am' for the index ("unable to write index
+# file") on a newcomer's first 'make demo'. Never gc them automatically.
+no_auto_gc()
+{
+	git -C "$1" config gc.auto 0
+	git -C "$1" config maintenance.auto false
+}
+
+# scratch_repo DIR: a new repository in DIR for the tooling's kernel trees,
+# committing as git_identity says, with no automatic gc
+scratch_repo()
+{
+	git -C "$1" init -q -b main
+	git_identity "$1"
+	no_auto_gc "$1"
+}
+
 # unignore_sources REPO: Debian's packaging adds '/*' to the top-level
 # .gitignore, which hides new files anywhere in the tree from 'git status'
 # and 'git add'. Drop those lines from the working copy only and tell git to

@@ -20,8 +20,7 @@ create_base()
 	mkdir -p "$TREE.tmp"
 	tar -xJf "$tarball" -C "$TREE.tmp" --strip-components=1
 	version=$(make -s --no-print-directory -C "$TREE.tmp" kernelversion)
-	git -C "$TREE.tmp" init -q -b main
-	git_identity "$TREE.tmp"
+	scratch_repo "$TREE.tmp"
 	# Debian's .gitignore ignores every top-level path: add the files anyway
 	# (the tarball holds only sources) and see the fix in unignore_sources.
 	git -C "$TREE.tmp" add -f -A
@@ -99,6 +98,8 @@ else
 	create_base
 fi
 unignore_sources "$TREE"
+# trees made before the tooling turned automatic gc off
+no_auto_gc "$TREE"
 # The selftest subset is generated next to the real selftests; keep it out of git.
 echo "/tools/testing/selftests/bpf-subset/" > "$TREE/.git/info/exclude"
 apply_series

@@ -37,6 +37,8 @@ check "FORCE=1 resets and re-applies the series" env FORCE=1 "$TOP/scripts/make-
 check "same tree as before the round trip" \
 	test "$(git -C "$TREE" rev-parse HEAD^{tree})" = "$tree_before"
 check "two commits on the base" test "$(git -C "$TREE" rev-list --count HEAD)" = 3
+check "make-tree turns git's automatic gc off in the tree" \
+	test "$(git -C "$TREE" config gc.auto)" = 0
 echo untracked > "$TREE/kernel/untracked.c"
 fails "new files are visible despite Debian's .gitignore" "$TOP/scripts/series-state.sh"
 rm "$TREE/kernel/untracked.c"
