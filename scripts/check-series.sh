@@ -14,6 +14,7 @@
 #     ones a change of the kernel config makes expensive (every patch that
 #     changes a widely included header rebuilds the kernel until ccache
 #     has seen that state), and a rework late in the series leaves them be.
+#     CHECK_TO=N stops after the Nth, for a rework in the middle of it.
 # The work tree must hold exactly patches/ ('make export'); it is returned
 # to its branch at the end.
 #
@@ -149,6 +150,7 @@ build_every_commit()
 	for commit in $(git -C "$TREE" rev-list --reverse "$(tree_base)..HEAD"); do
 		n=$((n + 1))
 		[ "$n" -ge "${CHECK_FROM:-1}" ] || continue
+		[ -z "${CHECK_TO:-}" ] || [ "$n" -le "$CHECK_TO" ] || break
 		say "[$n] building $(git -C "$TREE" log -1 --format=%s "$commit")"
 		git -C "$TREE" checkout -q --detach "$commit"
 		build_step > "$LOGS/build-$n.log" 2>&1 ||
@@ -175,8 +177,8 @@ if [ "$mode" = checkpatch ]; then
 fi
 [ -n "$(series)" ] && build_every_commit
 [ $failed = 0 ] || die "the series does not pass 'make check'"
-if [ "${CHECK_FROM:-1}" = 1 ]; then
+if [ "${CHECK_FROM:-1}" = 1 ] && [ -z "${CHECK_TO:-}" ]; then
 	say "every patch applies, passes checkpatch --strict and builds; the docs add no warning"
 else
-	say "every patch applies and passes checkpatch --strict, the docs add no warning; patches $CHECK_FROM and later build"
+	say "every patch applies and passes checkpatch --strict, the docs add no warning; patches ${CHECK_FROM:-1} to ${CHECK_TO:-the last} build"
 fi
