@@ -47,7 +47,11 @@ fails_with()	# fails_with "description" "expected message" command...
 	local what=$1 msg=$2
 
 	shift 2
-	fails "$what" "$@" > "$SCRATCH/out" 2>&1
+	if "$@" > "$SCRATCH/out" 2>&1; then
+		echo "FAILED (succeeded): $what"
+		exit 1
+	fi
+	echo "ok: $what"
 	check "$what: says '$msg'" grep -qF -- "$msg" "$SCRATCH/out"
 }
 

@@ -67,6 +67,18 @@ fails_with "a certificate that names no signer" "no -i certificate names a signe
 	"${SIGN[@]}" --signature "$SCRATCH/load-time.sig" -i "$EX/keys/wrong_cert.der" "$OBJ"
 check "and it names the signer's key id" grep -q "signer 1, key id [0-9a-f]\{40\}, has no -i certificate" \
 	"$SCRATCH/out"
+# signed attributes: the kernel checks the signature over them, and the
+# content's digest among them; a broken signature with the right digest is
+# refused by both
+openssl cms -sign -binary -nocerts -nosmimecap -md sha256 -keyid -in "$SCRATCH/load-time.to-sign" \
+	-inkey "$KEY" -signer "$CERT" -outform DER -out "$SCRATCH/attrs.sig"
+check "a signature with signed attributes is checked and taken" \
+	two_step_header "$SCRATCH/attrs.h" --signature "$SCRATCH/attrs.sig" -i "$CERT"
+python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[-1] ^= 1; open(sys.argv[2], "wb").write(b)' \
+	"$SCRATCH/attrs.sig" "$SCRATCH/attrs-broken.sig"
+fails_with "one whose signature over its attributes is broken" \
+	"--signature '$SCRATCH/attrs-broken.sig' does not verify against the -i certificate" \
+	"${SIGN[@]}" --signature "$SCRATCH/attrs-broken.sig" -i "$CERT" "$OBJ" name hello
 openssl_sign "$SCRATCH/load-time.to-sign" "$SCRATCH/attached.sig" -nodetach
 fails_with "a signature that carries its content" "carries the signed bytes: make a detached signature" \
 	"${SIGN[@]}" --signature "$SCRATCH/attached.sig" "$OBJ"

@@ -6,7 +6,9 @@
 # blob; a changed metadata blob of the inline generation and a changed
 # loader hash are refused though the signature verifies; two signers verify
 # with either certificate; and the output says the generation, the signer's
-# key id and the SHA-256 of what was signed.
+# key id and the SHA-256 of what was signed. Without a certificate nothing is
+# checked, and it exits non-zero; a header whose assignments or generation
+# are not as gen skeleton -S writes them is refused.
 . "$(dirname "$0")/lib.sh"
 
 check "the demo's object and keys exist (make example)" test -f "$OBJ" -a -f "$KEY" -a -f "$CERT"
@@ -66,7 +68,7 @@ for g in load-time inline; do
 	check "which bpftool calls EKEYREJECTED" grep -q "(EKEYREJECTED)" "$SCRATCH/v"
 	# tamper-lskel.pl made the loader hash the changed loader's: only the
 	# signature tells, and there is no certificate to check it with
-	check "without a certificate, it is not checked" verify "$SCRATCH/t.h"
+	fails "without a certificate, it is not checked" verify "$SCRATCH/t.h"
 	check "and says so" grep -q "^result: not checked" "$SCRATCH/v"
 done
 
@@ -86,7 +88,9 @@ check "a changed loader hash: openssl verifies the signature, which does not cov
 fails "but bpftool refuses it" verify "$SCRATCH/t.h" "$CERT"
 check "and says why" grep -q "result: changed: the loader's SHA-256 is not opts_excl_hash" "$SCRATCH/v"
 
-check "without a certificate, the header is described" verify "$SCRATCH/load-time.h"
+verify "$SCRATCH/load-time.h"
+check "without a certificate, nothing is checked: exit status 130 (ENOKEY)" test $? = 130
+check "the header is described" grep -q "^signer 1: key id [0-9a-f]*: no certificate given" "$SCRATCH/v"
 check "and not checked" grep -q "result: not checked: give the signers' certificates with 'cert FILE'" \
 	"$SCRATCH/v"
 "$BPFTOOL" "${GEN[@]}" -S -k "$KEY" -i "$CERT" -k "$EX/keys/wrong_key.pem" -i "$WRONG" \
@@ -115,6 +119,19 @@ fails_with "a literal that does not parse" "the string literal of opts_sig[] doe
 { echo '/*'; grep -A1000 'opts_insn\[\]' "$SCRATCH/load-time.h" | sed -n '1,/";/p'; echo '*/'
   cat "$SCRATCH/load-time.h"; } > "$SCRATCH/t.h"
 fails_with "an array declared twice" "declares opts_insn[] more than once" \
+	"$BPFTOOL" gen verify "$SCRATCH/t.h" cert "$CERT"
+# what the header hands to bpf_load_and_run() is what is checked, and its
+# generation is said once, in the comment and in the code alike
+sed 's|opts.data = (void \*)opts_data;|opts.data = (void *)opts_insn;|' "$SCRATCH/load-time.h" > "$SCRATCH/t.h"
+fails_with "a header that loads other bytes than its opts_data[]" \
+	"does not assign 'opts.data = (void *)opts_data;' exactly once" \
+	"$BPFTOOL" gen verify "$SCRATCH/t.h" cert "$CERT"
+sed 's|load-time generation:|inline generation:|' "$SCRATCH/load-time.h" > "$SCRATCH/t.h"
+fails_with "a comment that names another generation" \
+	"says it is of the inline generation, but its code loads the load-time generation" \
+	"$BPFTOOL" gen verify "$SCRATCH/t.h" cert "$CERT"
+{ echo '/* opts.sig_gen = BPF_SKEL_SIG_INLINE; */'; cat "$SCRATCH/inline.h"; } > "$SCRATCH/t.h"
+fails_with "a second opts.sig_gen, in a comment" "does not say its loader's generation once" \
 	"$BPFTOOL" gen verify "$SCRATCH/t.h" cert "$CERT"
 fails_with "an unknown argument" "unknown arg key" \
 	"$BPFTOOL" gen verify "$SCRATCH/load-time.h" key "$KEY"
