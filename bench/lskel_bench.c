@@ -12,6 +12,12 @@
  *   size CERT   - blob.bpf.c with 1 KiB to 1 MiB of data, unsigned and
  *                 signed (load-time generation), the same way; and the time
  *                 the kernel takes to hash a frozen 1 MiB array map
+ *   bounds CERT DIR - design 3.5's bounds: the bare load with a metadata map
+ *                 making 16 MiB of signed data (DIR/bound_value.bin, the
+ *                 loader's SHA-256 in DIR/ret0.sha), signed by one key and by
+ *                 four (the most the kernel takes), loaded; one byte more
+ *                 (-E2BIG) and five signers (-EBADMSG) refused before any
+ *                 digest
  *   compat CERT - load each hello skeleton once and report the result: on a
  *                 kernel without signed BPF support the unsigned one must
  *                 still load, and the signed ones fail with a message
@@ -125,6 +131,124 @@ static int read_sig(const char *path)
 	return ret0_sig_sz ? 0 : -1;
 }
 
+/* The bounds of a signed load: ret0 plus a frozen exclusive map whose value
+ * makes 16 MiB of signed data in all, bound through fd_array_cnt. A map a
+ * signed load bound is marked for good, so each load gets a new one.
+ */
+#define BOUND_ROUNDS 3
+#define BOUND_DATA (16u << 20)
+
+static const char *bounds_dir;
+static char bound_sig[65536];
+static __u32 bound_sig_sz;
+static __u8 ret0_sha[32];
+static __u8 *bound_value;
+
+static int read_file(const char *name, void *buf, size_t size, size_t *len)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", bounds_dir, name);
+	f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	*len = fread(buf, 1, size, f);
+	fclose(f);
+	return *len ? 0 : -1;
+}
+
+/* The signed load of ret0 with a metadata value of @value_size bytes and
+ * the signature in bounds_dir/@sig: the seconds BPF_PROG_LOAD took, its
+ * result in *@ret (0, the fd being closed here, or -errno); or -errno if
+ * the load could not be set up.
+ */
+static double load_bound(__u32 value_size, const char *sig, int *ret)
+{
+	const size_t attr_sz = offsetofend(union bpf_attr, keyring_id);
+	union bpf_attr attr;
+	int fd, map, key = 0;
+	size_t len;
+	double t;
+
+	if (read_file(sig, bound_sig, sizeof(bound_sig), &len))
+		return -ENOENT;
+	bound_sig_sz = len;
+	map = skel_map_create(BPF_MAP_TYPE_ARRAY, "bound", 4, value_size, 1, ret0_sha,
+			      sizeof(ret0_sha));
+	if (map < 0 || skel_map_update_elem(map, &key, bound_value, 0) || skel_map_freeze(map)) {
+		fprintf(stderr, "the %u-byte metadata map: %s\n", value_size, strerror(errno));
+		if (map >= 0)
+			close(map);
+		return -EIO;
+	}
+	memset(&attr, 0, attr_sz);
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insns = (long)ret0;
+	attr.insn_cnt = sizeof(ret0) / sizeof(ret0[0]);
+	attr.license = (long)"GPL";
+	attr.fd_array = (long)&map;
+	attr.fd_array_cnt = 1;
+	attr.signature = (long)bound_sig;
+	attr.signature_size = bound_sig_sz;
+	attr.keyring_id = KEY_SPEC_SESSION_KEYRING;
+	t = now();
+	fd = skel_sys_bpf(BPF_PROG_LOAD, &attr, attr_sz);
+	t = now() - t;
+	*ret = fd < 0 ? -errno : 0;
+	if (fd >= 0)
+		close(fd);
+	close(map);
+	return t;
+}
+
+static const __u32 at_bound = BOUND_DATA - sizeof(ret0);
+
+/* load_bound() that must end in @want: its seconds, or -errno */
+static double load_expect(__u32 value_size, const char *sig, int want)
+{
+	int ret = 0;
+	double t = load_bound(value_size, sig, &ret);
+
+	if (t < 0 || ret == want)
+		return t;
+	return ret < 0 ? ret : -EPROTO;
+}
+
+static double load_bound_1(void)
+{
+	return load_expect(at_bound, "bound_1.sig", 0);
+}
+
+static double load_bound_4(void)
+{
+	return load_expect(at_bound, "bound_4.sig", 0);
+}
+
+static double load_over_bound(void)
+{
+	return load_expect(at_bound + 1, "bound_1.sig", -E2BIG);
+}
+
+static double load_5_signers(void)
+{
+	return load_expect(at_bound, "bound_5.sig", -EBADMSG);
+}
+
+static int bounds_setup(const char *dir)
+{
+	size_t len;
+
+	bounds_dir = dir;
+	bound_value = calloc(1, BOUND_DATA);
+	if (!bound_value)
+		return -1;
+	return read_file("ret0.sha", ret0_sha, sizeof(ret0_sha), &len) ||
+	       len != sizeof(ret0_sha) ? -1 : 0;
+}
+
 /* load_<name>(): seconds for <name>__open() + <name>__load(), or -errno */
 #define LOADER(name, set_keyring)				\
 static double load_##name(void)					\
@@ -173,6 +297,13 @@ static const struct skel_case hello[] = {
 static const struct skel_case bare[] = {
 	{ "bare_us_unsigned", load_ret0_unsigned },
 	{ "bare_us_signed", load_ret0_signed },
+};
+
+static const struct skel_case bounds[] = {
+	{ "bound_us_1_signer", load_bound_1 },
+	{ "bound_us_4_signers", load_bound_4 },
+	{ "bound_us_over_e2big", load_over_bound },
+	{ "bound_us_5_signers_ebadmsg", load_5_signers },
 };
 
 static const struct skel_case sizes[] = {
@@ -268,8 +399,10 @@ int main(int argc, char **argv)
 {
 	int i;
 
-	if (argc != 3 && !(argc == 4 && (!strcmp(argv[1], "load") || !strcmp(argv[1], "bare")))) {
-		fprintf(stderr, "usage: lskel_bench load|size|compat CERT, or load|bare CERT SIG\n");
+	if (argc != 3 && !(argc == 4 && (!strcmp(argv[1], "load") || !strcmp(argv[1], "bare") ||
+					 !strcmp(argv[1], "bounds")))) {
+		fprintf(stderr,
+			"usage: lskel_bench load|size|compat CERT, load|bare CERT SIG, or bounds CERT DIR\n");
 		return 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -286,6 +419,10 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "size"))
 		return bench_cases(sizes, sizeof(sizes) / sizeof(sizes[0]), SIZE_ROUNDS) ?:
 		       bench_hash_1m();
+	if (!strcmp(argv[1], "bounds"))
+		return bounds_setup(argv[3]) ? 1 :
+		       bench_cases(bounds, sizeof(bounds) / sizeof(bounds[0]), BOUND_ROUNDS) ?:
+		       bench_cases(bare, 1, ROUNDS);
 	if (argc == 4 && read_sig(argv[3]))
 		return 1;
 	if (!strcmp(argv[1], "bare"))

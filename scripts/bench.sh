@@ -4,7 +4,9 @@
 # against the unpatched base kernel, booted one after the other with the same
 # binary (bench/signing_bench.c); signed, in each loader generation, against
 # unsigned light skeleton load time in one VM, and load time against the size
-# of the metadata blob (bench/lskel_bench.c); the loaders' sizes
+# of the metadata blob (bench/lskel_bench.c); a signed load at design 3.5's
+# bounds (16 MiB of signed data, one and four signers) and the two refusals
+# just past them (bench/lskel_bench.c bounds); the loaders' sizes
 # (bench/loader_size.c). The base kernel also shows that unsigned light
 # skeletons still load there. Expects 'make example' (object and keys).
 #
@@ -82,6 +84,26 @@ build_lskel_bench()
 	printf '\xb7\000\000\000\000\000\000\000\x95\000\000\000\000\000\000\000' > "$OUT/ret0.bin"
 	sign_detached "$OUT/ret0.bin" "$OUT/ret0.sig" "$EXAMPLE/keys/signing_key.pem" \
 		"$EXAMPLE/keys/signing_cert.der" || die "signing $OUT/ret0.bin failed"
+	# design 3.5's bounds: ret0 and a zero metadata value, 16 MiB signed in
+	# all, signed by one key, by four (the kernel's most) and by five
+	openssl dgst -sha256 -binary "$OUT/ret0.bin" > "$OUT/ret0.sha"
+	{ cat "$OUT/ret0.bin"; head -c $((16 * 1024 * 1024 - 16)) /dev/zero; } > "$OUT/bound.bin"
+	local extra=() i
+	for i in 2 3 4 5; do
+		[ -f "$OUT/signer$i.crt" ] ||
+			openssl req -x509 -newkey rsa:2048 -nodes -days 36500 \
+				-subj "/CN=signed BPF bench signer $i" -keyout "$OUT/signer$i.pem" \
+				-out "$OUT/signer$i.crt" 2>/dev/null ||
+			die "making signing key $i in $OUT failed"
+		extra+=(-signer "$OUT/signer$i.crt" -inkey "$OUT/signer$i.pem")
+		[ "$i" = 4 ] || [ "$i" = 5 ] || continue
+		sign_detached "$OUT/bound.bin" "$OUT/bound_$i.sig" "$EXAMPLE/keys/signing_key.pem" \
+			"$EXAMPLE/keys/signing_cert.der" "${extra[@]:0:$(( (i - 1) * 4 ))}" ||
+			die "signing $OUT/bound.bin with $i keys failed"
+	done
+	sign_detached "$OUT/bound.bin" "$OUT/bound_1.sig" "$EXAMPLE/keys/signing_key.pem" \
+		"$EXAMPLE/keys/signing_cert.der" || die "signing $OUT/bound.bin failed"
+	rm -f "$OUT/bound.bin"
 	# and signed with an ECDSA P-256 key: is another key type's check cheaper?
 	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500 \
 		-subj "/CN=signed BPF bench ECDSA P-256" -keyout "$OUT/ecdsa_key.pem" \
@@ -110,7 +132,8 @@ run_in_vm()
 	shift 3
 	[ -n "${VM_ICOUNT:-}" ] || tsc=(-a "tsc_early_khz=$HOST_TSC_KHZ")
 	KOUT=$kout "$TOP/scripts/vm-run.sh" -f "$OUT/signing_cert.der" -f "$OUT/ret0.sig" \
-		-f "$OUT/ecdsa_cert.der" -f "$OUT/ret0_ecdsa.sig" "${tsc[@]}" \
+		-f "$OUT/ecdsa_cert.der" -f "$OUT/ret0_ecdsa.sig" -f "$OUT/ret0.sha" \
+		-f "$OUT/bound_1.sig" -f "$OUT/bound_4.sig" -f "$OUT/bound_5.sig" "${tsc[@]}" \
 		"$OUT/$bin" "$@" > "$out" 2>&1 || status=$?
 	[ $status = 0 ] || die "the benchmark failed in the VM ($kout): $(tail -n 3 "$out")"
 }
@@ -196,6 +219,7 @@ for round in $(seq "$ICOUNT_BOOTS"); do
 		/host/ret0.sig
 	in_insns "$KOUT" "$OUT/insns-ecdsa-$round.txt" lskel_bench bare /host/ecdsa_cert.der \
 		/host/ret0_ecdsa.sig
+	in_insns "$KOUT" "$OUT/insns-bounds-$round.txt" lskel_bench bounds /host/signing_cert.der /host
 done
 say "light skeletons: signed vs unsigned and against blob size on the patched kernel, all on the base kernel"
 run_in_vm "$KOUT" "$OUT/lskel.txt" lskel_bench load /host/signing_cert.der /host/ret0.sig
@@ -284,6 +308,21 @@ eu=$(value "$OUT/insns-ecdsa-1.txt" bare_us_unsigned)
 es=$(value "$OUT/insns-ecdsa-1.txt" bare_us_signed)
 echo "  the same bare load signed with ECDSA P-256: unsigned $eu kinsn, signed $es kinsn:"
 echo "  +$(awk -v a="$es" -v b="$eu" 'BEGIN { printf "%.1f", a - b }') kinsn (run to run $(repeat bare_us_signed "$OUT"/insns-ecdsa-*.txt))"
+
+bounds=$OUT/insns-bounds-1.txt
+b1=$(value "$bounds" bound_us_1_signer)
+b4=$(value "$bounds" bound_us_4_signers)
+echo
+echo "The bounds of a signed load (design 3.5): the bare load with a metadata map making 16 MiB"
+echo "of signed data, in instructions (-icount, thousands, median of 3; run to run beside each):"
+printf '  %-34s %12s %10s\n' load kinsn run-to-run
+for key in bound_us_1_signer bound_us_4_signers bound_us_over_e2big bound_us_5_signers_ebadmsg \
+	   bare_us_unsigned; do
+	printf '  %-34s %12s %10s\n' "$key" "$(value "$bounds" "$key")" \
+		"$(repeat "$key" "$OUT"/insns-bounds-*.txt)"
+done
+echo "  four signers against one: $(ratio "$b4" "$b1") (each signer digests the 16 MiB);" \
+	"the two refusals come before any digest"
 
 echo
 echo "Loader instructions per generation"
