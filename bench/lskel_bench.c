@@ -82,23 +82,32 @@ static const struct bpf_insn ret0[] = {
 static char ret0_sig[8192];
 static __u32 ret0_sig_sz;
 
+static const size_t attr_sz = offsetofend(union bpf_attr, keyring_id);
+
+/* BPF_PROG_LOAD of ret0, signed by @sig (NULL: unsigned) against the session
+ * keyring
+ */
+static void ret0_attr(union bpf_attr *attr, const void *sig, __u32 sig_sz)
+{
+	memset(attr, 0, attr_sz);
+	attr->prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr->insns = (long)ret0;
+	attr->insn_cnt = sizeof(ret0) / sizeof(ret0[0]);
+	attr->license = (long)"GPL";
+	if (sig) {
+		attr->signature = (long)sig;
+		attr->signature_size = sig_sz;
+		attr->keyring_id = KEY_SPEC_SESSION_KEYRING;
+	}
+}
+
 static double load_ret0(int sign)
 {
-	const size_t attr_sz = offsetofend(union bpf_attr, keyring_id);
 	union bpf_attr attr;
 	double t;
 	int fd;
 
-	memset(&attr, 0, attr_sz);
-	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
-	attr.insns = (long)ret0;
-	attr.insn_cnt = sizeof(ret0) / sizeof(ret0[0]);
-	attr.license = (long)"GPL";
-	if (sign) {
-		attr.signature = (long)ret0_sig;
-		attr.signature_size = ret0_sig_sz;
-		attr.keyring_id = KEY_SPEC_SESSION_KEYRING;
-	}
+	ret0_attr(&attr, sign ? ret0_sig : NULL, ret0_sig_sz);
 	t = now();
 	fd = skel_sys_bpf(BPF_PROG_LOAD, &attr, attr_sz);
 	t = now() - t;
@@ -167,7 +176,6 @@ static int read_file(const char *name, void *buf, size_t size, size_t *len)
  */
 static double load_bound(__u32 value_size, const char *sig, int *ret)
 {
-	const size_t attr_sz = offsetofend(union bpf_attr, keyring_id);
 	union bpf_attr attr;
 	int fd, map, key = 0;
 	size_t len;
@@ -184,16 +192,9 @@ static double load_bound(__u32 value_size, const char *sig, int *ret)
 			close(map);
 		return -EIO;
 	}
-	memset(&attr, 0, attr_sz);
-	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
-	attr.insns = (long)ret0;
-	attr.insn_cnt = sizeof(ret0) / sizeof(ret0[0]);
-	attr.license = (long)"GPL";
+	ret0_attr(&attr, bound_sig, bound_sig_sz);
 	attr.fd_array = (long)&map;
 	attr.fd_array_cnt = 1;
-	attr.signature = (long)bound_sig;
-	attr.signature_size = bound_sig_sz;
-	attr.keyring_id = KEY_SPEC_SESSION_KEYRING;
 	t = now();
 	fd = skel_sys_bpf(BPF_PROG_LOAD, &attr, attr_sz);
 	t = now() - t;
