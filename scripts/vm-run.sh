@@ -48,7 +48,11 @@ make_run_image()
 # Boot with $1 as accelerator; guest output on stdout, raw log in $2.
 boot()
 {
-	local accel=$1 log=$2 cpu=max limit=${3:-$TIMEOUT} smp=(-smp 2) append
+	local accel=$1 log=$2 cpu=max limit=${3:-$TIMEOUT} append
+	# Two sockets of one CPU each: the kernel has no ACPI and learns the
+	# CPUs from SeaBIOS's MP table, which lists one CPU per socket, so a
+	# plain '-smp 2' (one socket, two cores) boots one CPU.
+	local smp=(-smp "2,sockets=2")
 
 	[ "$accel" = kvm ] && cpu=host
 	append="console=ttyS0 quiet panic=-1 lsm=bpf,ipe oops=panic tsc=reliable"
