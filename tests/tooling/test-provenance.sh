@@ -42,8 +42,8 @@ done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series")
 [ ${#bad[@]} = 0 ] || printf 'no Origin: as config/provenance says: %s\n' "${bad[@]}"
 check "every patch's Origin: agrees with config/provenance" [ ${#bad[@]} = 0 ]
 
-# the check can fail: a patch whose table line says otherwise
-first=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | head -n 1)
+# the check can fail: an upstream patch whose table line says otherwise
+first=$(sed -n 's/^\([^ |#]*\) | upstream |.*/\1/p' "$PROVENANCE" | head -n 1)
 sed "s/^$first | upstream |/$first | vendor |/" "$PROVENANCE" > "$SCRATCH/provenance"
 PROVENANCE=$SCRATCH/provenance
 fails "a patch whose Origin: the table contradicts is found" consistent "$first"
