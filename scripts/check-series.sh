@@ -141,23 +141,45 @@ build_step()
 		SELFTESTS_SKIP_MISSING=1 "$TOP/scripts/build-selftests.sh"
 }
 
+# stop_build: end the running build_step and every compiler it started, and
+# wait until none is left. A compiler still running when the tree moves to
+# another commit preprocesses one commit's headers and compiles the next
+# one's, and ccache keeps that object under the first commit's text: later
+# builds of that commit get it (seen: two struct bpf_map layouts in one
+# vmlinux's BTF).
+stop_build()
+{
+	[ -n "${build_pid:-}" ] || return 0
+	kill -TERM -- "-$build_pid" 2>/dev/null
+	while kill -0 -- "-$build_pid" 2>/dev/null; do
+		sleep 1
+	done
+	build_pid=
+}
+
 build_every_commit()
 {
 	local branch commit n=0
 
 	branch=$(git -C "$TREE" symbolic-ref --short HEAD)
-	trap 'git -C "$TREE" checkout -q "$branch"' EXIT
+	trap 'stop_build; git -C "$TREE" checkout -q "$branch"' EXIT
+	trap 'exit 130' INT TERM
 	for commit in $(git -C "$TREE" rev-list --reverse "$(tree_base)..HEAD"); do
 		n=$((n + 1))
 		[ "$n" -ge "${CHECK_FROM:-1}" ] || continue
 		[ -z "${CHECK_TO:-}" ] || [ "$n" -le "$CHECK_TO" ] || break
 		say "[$n] building $(git -C "$TREE" log -1 --format=%s "$commit")"
 		git -C "$TREE" checkout -q --detach "$commit"
-		build_step > "$LOGS/build-$n.log" 2>&1 ||
-			fail "patch $n does not build (log: $LOGS/build-$n.log)"
+		# a process group of its own, which stop_build() can end whole
+		set -m
+		build_step > "$LOGS/build-$n.log" 2>&1 &
+		build_pid=$!
+		set +m
+		wait "$build_pid" || fail "patch $n does not build (log: $LOGS/build-$n.log)"
+		build_pid=
 	done
 	git -C "$TREE" checkout -q "$branch"
-	trap - EXIT
+	trap - EXIT INT TERM
 }
 
 mode=all
